@@ -1,0 +1,22 @@
+// The public surface of @ratelab/algorithms. Apps and the simulator import from here only.
+export type { Decision } from './decision.js';
+export { smallestWait } from './decision.js';
+export * from './rules.js';
+export type { AlgorithmModel } from './models/model.js';
+export { MODELS, modelFor, step, type ModelState } from './models/registry.js';
+export { tokenBucket, refill, type TokenBucketState } from './models/token-bucket.js';
+export { leakyBucket, drain, type LeakyBucketState } from './models/leaky-bucket.js';
+export { fixedWindow, type FixedWindowState } from './models/fixed-window.js';
+export { slidingLog, type SlidingLogState } from './models/sliding-log.js';
+export { slidingCounter, type SlidingCounterState } from './models/sliding-counter.js';
+export { gcra, type GcraState } from './models/gcra.js';
+export { MemoryLimiter } from './memory-limiter.js';
+export { SCRIPTS, type AtomicAlgorithm, type LuaScript } from './lua/scripts.js';
+export { LUA_PRELUDE } from './lua/prelude.js';
+export { createLimiter } from './limiter/create-limiter.js';
+export type { CheckOptions, CheckResult, Limiter, LimiterOptions } from './limiter/limiter.js';
+export type { NaiveLimiter } from './limiter/naive-limiter.js';
+export { RedisUnavailableError, evalScript, type RedisLike } from './limiter/redis-like.js';
+export { keyIssue, prefixIssue, redisKeys, MAX_KEY_LENGTH } from './limiter/keys.js';
+export { defaultTtlMs } from './limiter/ttl.js';
+export { sha1Hex } from './limiter/sha1.js';

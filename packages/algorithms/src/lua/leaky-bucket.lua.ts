@@ -1,0 +1,42 @@
+import { COMMON_ARGV, luaScript } from './prelude.js';
+
+export const LEAKY_BUCKET_LUA = luaScript(
+  `-- ratelab leaky-bucket (queue / shaper): one atomic drain-decide-enqueue step.
+-- KEYS[1] hash { level, last } for one client key
+${COMMON_ARGV}
+-- ARGV[4] capacity, ARGV[5] leakPerSecond
+-- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs, tMs }`,
+  `
+local t = now_ms()
+local cost = tonumber(ARGV[2])
+local capacity = tonumber(ARGV[4])
+local leak = tonumber(ARGV[5])
+local s = redis.call('HMGET', KEYS[1], 'level', 'last')
+local level = num(s[1]) or 0
+local last = num(s[2]) or t
+local function drain(lv, elapsed) return math.max(0, lv - elapsed * leak / 1000) end
+
+local gap = math.max(0, last - t)
+level = drain(level, math.max(0, t - last))
+local allowed = level + cost <= capacity
+local delay = 0
+if allowed then
+  delay = math.ceil(level * 1000 / leak)
+  level = level + cost
+end
+last = math.max(last, t)
+redis.call('HSET', KEYS[1], 'level', fmt(level), 'last', fmt(last))
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+
+local retry = 0
+if not allowed then
+  retry = gap + smallest_wait(function(d) return drain(level, d) + cost <= capacity end,
+    math.ceil((level + cost - capacity) * 1000 / leak))
+end
+local reset = 0
+if level > 0 then
+  reset = gap + smallest_wait(function(d) return drain(level, d) <= 0 end, math.ceil(level * 1000 / leak))
+end
+return { allowed and 1 or 0, math.max(0, math.floor(capacity - level)), retry, reset, delay, t }
+`,
+);

@@ -1,0 +1,41 @@
+/**
+ * Lua shared by every script, placed right after each script's header comment. It is part of the script text
+ * that runs (and that the playground shows), not a separate library: Redis has no `require`.
+ *
+ * - `now_ms()`: the decision time: ARGV[1] when the caller passed one (app clock or replay), else Redis TIME.
+ * - `fmt(x)`: stores a number so it reads back as exactly the same double (17 significant digits).
+ * - `num(v)`: a stored value as a number, or nil when absent. It checks the type because ioredis-mock hands
+ *   missing hash fields to Lua as a truthy null userdata where Redis gives `false`.
+ * - `smallest_wait(ok, estimate)`: the same exact "smallest whole ms" search as `smallestWait` in TypeScript.
+ */
+export const LUA_PRELUDE = `local function now_ms()
+  if ARGV[1] ~= '' then return tonumber(ARGV[1]) end
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local function fmt(x) return string.format('%.17g', x) end
+local function num(v)
+  if type(v) == 'string' or type(v) == 'number' then return tonumber(v) end
+  return nil
+end
+local function smallest_wait(ok, estimate)
+  local d = math.max(0, estimate)
+  while d > 0 and ok(d - 1) do d = d - 1 end
+  while not ok(d) do d = d + 1 end
+  return d
+end
+`;
+
+/** Builds a script: its KEYS/ARGV header, the prelude, then the algorithm's body. */
+export function luaScript(header: string, body: string): string {
+  return `${header.trim()}\n${LUA_PRELUDE}${body.trim()}\n`;
+}
+
+/**
+ * ARGV layout common to every script, so the TypeScript side builds arguments in one place:
+ * ARGV[1] nowMs ('' = Redis TIME), ARGV[2] cost, ARGV[3] key TTL in ms, ARGV[4..] the rule's parameters.
+ * Every script returns { allowed (0/1), remaining, retryAfterMs, resetMs, delayMs, tMs } as integers.
+ */
+export const COMMON_ARGV = `-- ARGV[1] decision time in ms, or '' to use Redis TIME
+-- ARGV[2] cost of this request (whole units)
+-- ARGV[3] TTL for the keys in ms (state older than this is equivalent to a fresh key)`;

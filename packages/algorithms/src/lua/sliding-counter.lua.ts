@@ -1,0 +1,59 @@
+import { COMMON_ARGV, luaScript } from './prelude.js';
+
+export const SLIDING_COUNTER_LUA = luaScript(
+  `-- ratelab sliding-counter: the two-window approximation, atomically.
+-- KEYS[1] hash { window, current, previous, last } for one client key
+${COMMON_ARGV}
+-- ARGV[4] limit, ARGV[5] windowMs
+-- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
+  `
+local t = now_ms()
+local cost = tonumber(ARGV[2])
+local limit = tonumber(ARGV[4])
+local size = tonumber(ARGV[5])
+local s = redis.call('HMGET', KEYS[1], 'window', 'current', 'previous', 'last')
+local last = num(s[4]) or t
+local now = math.max(t, last)
+local w = math.floor(now / size)
+local window = num(s[1]) or w
+local current = num(s[2]) or 0
+local previous = num(s[3]) or 0
+
+local function rolled(at_w)
+  if at_w == window then return current, previous end
+  if at_w == window + 1 then return 0, current end
+  return 0, 0
+end
+current, previous = rolled(w)
+window = w
+local function estimate_at(at)
+  local aw = math.floor(at / size)
+  local into = at - aw * size
+  local cur, prev = rolled(aw)
+  return prev * (size - into) / size + cur
+end
+
+local estimate = estimate_at(now)
+local allowed = estimate + cost <= limit
+if allowed then current = current + cost end
+redis.call('HSET', KEYS[1], 'window', fmt(window), 'current', fmt(current), 'previous', fmt(previous), 'last', fmt(now))
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+
+local retry = 0
+if not allowed then
+  -- The estimate never rises while no request arrives: binary search the smallest whole-ms wait.
+  local lo = now - t + 1
+  local hi = (w + 2) * size - t
+  while lo < hi do
+    local mid = math.floor((lo + hi) / 2)
+    if estimate_at(t + mid) + cost <= limit then hi = mid else lo = mid + 1 end
+  end
+  retry = lo
+end
+local after = estimate
+if allowed then after = estimate + cost end
+local reset = 0
+if current > 0 then reset = (w + 2) * size - t elseif previous > 0 then reset = (w + 1) * size - t end
+return { allowed and 1 or 0, math.max(0, math.floor(limit - after)), retry, reset, 0, t }
+`,
+);

@@ -1,0 +1,57 @@
+import { COMMON_ARGV, luaScript } from './prelude.js';
+
+export const SLIDING_LOG_LUA = luaScript(
+  `-- ratelab sliding-log: an exact log of admitted cost in the window (t - windowMs, t], atomically.
+-- KEYS[1] sorted set: one member "seq:cost" per logged request, scored by its time in ms
+-- KEYS[2] hash { logged, seq, last }: the cost still in the window, a member counter, the latest time seen
+${COMMON_ARGV}
+-- ARGV[4] limit, ARGV[5] windowMs, ARGV[6] countRejected ('1' logs blocked requests too)
+-- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
+  `
+local t = now_ms()
+local cost = tonumber(ARGV[2])
+local limit = tonumber(ARGV[4])
+local size = tonumber(ARGV[5])
+local count_rejected = ARGV[6] == '1'
+local m = redis.call('HMGET', KEYS[2], 'logged', 'seq', 'last')
+local logged = num(m[1]) or 0
+local seq = num(m[2]) or 0
+local last = num(m[3]) or t
+local now = math.max(t, last)
+local function cost_of(member) return tonumber(string.match(member, ':(%d+)$')) end
+
+-- Entries at or before now - windowMs have left the window: subtract their cost, then drop them.
+local edge = now - size
+local gone = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', fmt(edge))
+for i = 1, #gone do logged = logged - cost_of(gone[i]) end
+if #gone > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', fmt(edge)) end
+
+local allowed = logged + cost <= limit
+if allowed or count_rejected then
+  seq = seq + 1
+  redis.call('ZADD', KEYS[1], fmt(now), fmt(seq) .. ':' .. fmt(cost))
+  logged = logged + cost
+end
+redis.call('HSET', KEYS[2], 'logged', fmt(logged), 'seq', fmt(seq), 'last', fmt(now))
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+
+local retry = 0
+if not allowed then
+  -- Walk from the oldest entry: once enough cost has left the window, the request fits.
+  local entries = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+  local left = logged
+  for i = 1, #entries, 2 do
+    left = left - cost_of(entries[i])
+    if left + cost <= limit then
+      retry = tonumber(entries[i + 1]) + size - t
+      break
+    end
+  end
+end
+local reset = 0
+local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if #newest == 2 then reset = tonumber(newest[2]) + size - t end
+return { allowed and 1 or 0, math.max(0, limit - logged), retry, reset, 0, t }
+`,
+);
