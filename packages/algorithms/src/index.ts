@@ -20,3 +20,4 @@ export { RedisUnavailableError, evalScript, type RedisLike } from './limiter/red
 export { keyIssue, prefixIssue, redisKeys, MAX_KEY_LENGTH } from './limiter/keys.js';
 export { defaultTtlMs } from './limiter/ttl.js';
 export { sha1Hex } from './limiter/sha1.js';
+export { breakerMachine, breakerState, canAttempt, type BreakerInput, type BreakerContext, type BreakerEvent, type BreakerSnapshot, type BreakerStateName } from './breaker/breaker-machine.js';

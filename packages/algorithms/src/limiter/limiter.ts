@@ -1,5 +1,6 @@
 import type { Decision } from '../decision.js';
 import type { Rule } from '../rules.js';
+import type { BatchOptions } from './batch.js';
 
 /** What `check` resolves to: the decision, the time it was made at (ms) and the client key. */
 export interface CheckResult extends Decision {
@@ -24,6 +25,8 @@ export interface LimiterOptions {
   now?: () => number;
   /** TTL of the keys in ms (default: how long the rule's state matters, plus one second). */
   keyTtlMs?: number;
+  /** Decide the checks queued while Redis is busy together, one script call per Cluster slot (default false). */
+  batch?: boolean | BatchOptions;
 }
 
 /** A rate limiter bound to one rule and one Redis. */

@@ -8,13 +8,13 @@ ${COMMON_ARGV}
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
   `
 local t = now_ms()
-local cost = tonumber(ARGV[2])
-local limit = tonumber(ARGV[4])
-local size = tonumber(ARGV[5])
+local cost = arg(2)
+local limit = arg(4)
+local size = arg(5)
 local s = redis.call('HMGET', KEYS[1], 'window', 'count', 'last')
 local last = num(s[3]) or t
 local now = math.max(t, last)
-local window = math.floor(now / size)
+local window = floor(now / size)
 local count = 0
 if num(s[1]) == window then count = num(s[2]) end
 

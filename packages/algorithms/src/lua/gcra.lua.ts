@@ -8,9 +8,9 @@ ${COMMON_ARGV}
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
   `
 local t = now_ms()
-local cost = tonumber(ARGV[2])
-local rate = tonumber(ARGV[4])
-local burst = tonumber(ARGV[5])
+local cost = arg(2)
+local rate = arg(4)
+local burst = arg(5)
 local interval = 1000 / rate
 local tat = num(redis.call('GET', KEYS[1])) or t
 local function admits(at) return math.max(tat, at) + cost * interval - at <= burst * interval end
@@ -22,11 +22,11 @@ if allowed then
   redis.call('SET', KEYS[1], fmt(tat), 'PX', ARGV[3])
 end
 local ahead = math.max(tat, t) - t
-local remaining = math.max(0, math.floor((burst * interval - ahead) / interval))
+local remaining = math.max(0, floor((burst * interval - ahead) / interval))
 local retry = 0
 if not allowed then
-  retry = smallest_wait(function(d) return admits(t + d) end, math.ceil(tat + cost * interval - burst * interval - t))
+  retry = smallest_wait(function(d) return admits(t + d) end, ceil(tat + cost * interval - burst * interval - t))
 end
-return { allowed and 1 or 0, remaining, retry, math.ceil(ahead), 0, t }
+return { allowed and 1 or 0, remaining, retry, ceil(ahead), 0, t }
 `,
 );

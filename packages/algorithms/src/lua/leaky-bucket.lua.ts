@@ -8,9 +8,9 @@ ${COMMON_ARGV}
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs, tMs }`,
   `
 local t = now_ms()
-local cost = tonumber(ARGV[2])
-local capacity = tonumber(ARGV[4])
-local leak = tonumber(ARGV[5])
+local cost = arg(2)
+local capacity = arg(4)
+local leak = arg(5)
 local s = redis.call('HMGET', KEYS[1], 'level', 'last')
 local level = num(s[1]) or 0
 local last = num(s[2]) or t
@@ -21,7 +21,7 @@ level = drain(level, math.max(0, t - last))
 local allowed = level + cost <= capacity
 local delay = 0
 if allowed then
-  delay = math.ceil(level * 1000 / leak)
+  delay = ceil(level * 1000 / leak)
   level = level + cost
 end
 last = math.max(last, t)
@@ -31,12 +31,12 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 local retry = 0
 if not allowed then
   retry = gap + smallest_wait(function(d) return drain(level, d) + cost <= capacity end,
-    math.ceil((level + cost - capacity) * 1000 / leak))
+    ceil((level + cost - capacity) * 1000 / leak))
 end
 local reset = 0
 if level > 0 then
-  reset = gap + smallest_wait(function(d) return drain(level, d) <= 0 end, math.ceil(level * 1000 / leak))
+  reset = gap + smallest_wait(function(d) return drain(level, d) <= 0 end, ceil(level * 1000 / leak))
 end
-return { allowed and 1 or 0, math.max(0, math.floor(capacity - level)), retry, reset, delay, t }
+return { allowed and 1 or 0, math.max(0, floor(capacity - level)), retry, reset, delay, t }
 `,
 );

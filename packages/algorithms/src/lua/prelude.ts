@@ -7,15 +7,23 @@
  * - `num(v)`: a stored value as a number, or nil when absent. It checks the type because ioredis-mock hands
  *   missing hash fields to Lua as a truthy null userdata where Redis gives `false`.
  * - `smallest_wait(ok, estimate)`: the same exact "smallest whole ms" search as `smallestWait` in TypeScript.
+ * - `arg(i)`, `floor(x)`, `ceil(x)`: numbers are kept as floats (doubles) everywhere. Redis runs Lua 5.1, where
+ *   every number is a double, like in JavaScript. ioredis-mock runs fengari (Lua 5.3) with 32-bit integers:
+ *   `tonumber('1000')` and `math.floor(...)` give integers there, and integer products such as
+ *   `(window + 2) * windowMs` silently wrap around past 2^31. Adding 0.0 makes a number a float in Lua 5.3 and
+ *   is a no-op in Lua 5.1, so both engines compute in doubles, exactly as the TypeScript model does.
  */
-export const LUA_PRELUDE = `local function now_ms()
-  if ARGV[1] ~= '' then return tonumber(ARGV[1]) end
+export const LUA_PRELUDE = `local function floor(x) return math.floor(x) + 0.0 end
+local function ceil(x) return math.ceil(x) + 0.0 end
+local function arg(i) return tonumber(ARGV[i]) + 0.0 end
+local function now_ms()
+  if ARGV[1] ~= '' then return arg(1) end
   local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  return (tonumber(t[1]) + 0.0) * 1000 + floor(tonumber(t[2]) / 1000)
 end
 local function fmt(x) return string.format('%.17g', x) end
 local function num(v)
-  if type(v) == 'string' or type(v) == 'number' then return tonumber(v) end
+  if type(v) == 'string' or type(v) == 'number' then return tonumber(v) + 0.0 end
   return nil
 end
 local function smallest_wait(ok, estimate)

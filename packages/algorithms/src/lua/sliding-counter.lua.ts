@@ -8,13 +8,13 @@ ${COMMON_ARGV}
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
   `
 local t = now_ms()
-local cost = tonumber(ARGV[2])
-local limit = tonumber(ARGV[4])
-local size = tonumber(ARGV[5])
+local cost = arg(2)
+local limit = arg(4)
+local size = arg(5)
 local s = redis.call('HMGET', KEYS[1], 'window', 'current', 'previous', 'last')
 local last = num(s[4]) or t
 local now = math.max(t, last)
-local w = math.floor(now / size)
+local w = floor(now / size)
 local window = num(s[1]) or w
 local current = num(s[2]) or 0
 local previous = num(s[3]) or 0
@@ -27,7 +27,7 @@ end
 current, previous = rolled(w)
 window = w
 local function estimate_at(at)
-  local aw = math.floor(at / size)
+  local aw = floor(at / size)
   local into = at - aw * size
   local cur, prev = rolled(aw)
   return prev * (size - into) / size + cur
@@ -45,7 +45,7 @@ if not allowed then
   local lo = now - t + 1
   local hi = (w + 2) * size - t
   while lo < hi do
-    local mid = math.floor((lo + hi) / 2)
+    local mid = floor((lo + hi) / 2)
     if estimate_at(t + mid) + cost <= limit then hi = mid else lo = mid + 1 end
   end
   retry = lo
@@ -54,6 +54,6 @@ local after = estimate
 if allowed then after = estimate + cost end
 local reset = 0
 if current > 0 then reset = (w + 2) * size - t elseif previous > 0 then reset = (w + 1) * size - t end
-return { allowed and 1 or 0, math.max(0, math.floor(limit - after)), retry, reset, 0, t }
+return { allowed and 1 or 0, math.max(0, floor(limit - after)), retry, reset, 0, t }
 `,
 );

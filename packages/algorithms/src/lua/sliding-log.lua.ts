@@ -9,16 +9,16 @@ ${COMMON_ARGV}
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
   `
 local t = now_ms()
-local cost = tonumber(ARGV[2])
-local limit = tonumber(ARGV[4])
-local size = tonumber(ARGV[5])
+local cost = arg(2)
+local limit = arg(4)
+local size = arg(5)
 local count_rejected = ARGV[6] == '1'
 local m = redis.call('HMGET', KEYS[2], 'logged', 'seq', 'last')
 local logged = num(m[1]) or 0
 local seq = num(m[2]) or 0
 local last = num(m[3]) or t
 local now = math.max(t, last)
-local function cost_of(member) return tonumber(string.match(member, ':(%d+)$')) end
+local function cost_of(member) return num(string.match(member, ':(%d+)$')) end
 
 -- Entries at or before now - windowMs have left the window: subtract their cost, then drop them.
 local edge = now - size
@@ -44,14 +44,14 @@ if not allowed then
   for i = 1, #entries, 2 do
     left = left - cost_of(entries[i])
     if left + cost <= limit then
-      retry = tonumber(entries[i + 1]) + size - t
+      retry = num(entries[i + 1]) + size - t
       break
     end
   end
 end
 local reset = 0
 local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-if #newest == 2 then reset = tonumber(newest[2]) + size - t end
+if #newest == 2 then reset = num(newest[2]) + size - t end
 return { allowed and 1 or 0, math.max(0, limit - logged), retry, reset, 0, t }
 `,
 );

@@ -8,9 +8,9 @@ ${COMMON_ARGV}
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
   `
 local t = now_ms()
-local cost = tonumber(ARGV[2])
-local capacity = tonumber(ARGV[4])
-local rate = tonumber(ARGV[5])
+local cost = arg(2)
+local capacity = arg(4)
+local rate = arg(5)
 local s = redis.call('HMGET', KEYS[1], 'tokens', 'last')
 local tokens = num(s[1]) or capacity
 local last = num(s[2]) or t
@@ -26,12 +26,12 @@ redis.call('PEXPIRE', KEYS[1], ARGV[3])
 
 local retry = 0
 if not allowed then
-  retry = gap + smallest_wait(function(d) return refill(tokens, d) >= cost end, math.ceil((cost - tokens) * 1000 / rate))
+  retry = gap + smallest_wait(function(d) return refill(tokens, d) >= cost end, ceil((cost - tokens) * 1000 / rate))
 end
 local reset = 0
 if tokens < capacity then
-  reset = gap + smallest_wait(function(d) return refill(tokens, d) >= capacity end, math.ceil((capacity - tokens) * 1000 / rate))
+  reset = gap + smallest_wait(function(d) return refill(tokens, d) >= capacity end, ceil((capacity - tokens) * 1000 / rate))
 end
-return { allowed and 1 or 0, math.floor(tokens), retry, reset, 0, t }
+return { allowed and 1 or 0, floor(tokens), retry, reset, 0, t }
 `,
 );

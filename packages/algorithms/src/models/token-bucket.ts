@@ -1,4 +1,4 @@
-import { smallestWait, type Decision } from '../decision.js';
+import { smallestWait } from '../decision.js';
 import type { TokenBucketParams } from '../rules.js';
 import type { AlgorithmModel } from './model.js';
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config.js';
+
+describe('parseConfig', () => {
+  it('defaults to port 8787, the embedded store and a generated admin token', () => {
+    const r = parseConfig({}, () => 'generated-token');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.port).toBe(8787);
+    expect(r.config.redis).toEqual({ kind: 'embedded' });
+    expect(r.config.adminToken).toBe('generated-token');
+    expect(r.config.adminTokenGenerated).toBe(true);
+    expect(r.config.breaker).toEqual({ scope: 'local', failureThreshold: 5, openMs: 2000, halfOpenProbes: 1 });
+  });
+
+  it('reads a real Redis, a cluster, CORS origins and the breaker scope', () => {
+    const single = parseConfig({ REDIS_URL: 'redis://127.0.0.1:6380', ADMIN_TOKEN: 'a-long-enough-token!', BREAKER_SCOPE: 'shared' });
+    expect(single.ok && single.config.redis).toEqual({ kind: 'single', url: 'redis://127.0.0.1:6380' });
+    expect(single.ok && single.config.breaker.scope).toBe('shared');
+    expect(single.ok && single.config.adminTokenGenerated).toBe(false);
+    const cluster = parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, 10.0.0.2:7001', CORS_ORIGIN: 'https://a.example,http://localhost:5173' });
+    expect(cluster.ok && cluster.config.redis).toEqual({ kind: 'cluster', nodes: [{ host: '10.0.0.1', port: 7000 }, { host: '10.0.0.2', port: 7001 }] });
+    expect(cluster.ok && cluster.config.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+  });
+
+  it('lists every problem with the variable to change', () => {
+    const r = parseConfig({
+      PORT: 'eighty',
+      REDIS_TIMEOUT_MS: '0',
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.join('\n')).toMatch(/PORT must be a whole number from 0 to 65535 \(got "eighty"\)/);
+    expect(r.problems.join('\n')).toMatch(/REDIS_TIMEOUT_MS/);
+    const both = parseConfig({ REDIS_URL: 'redis://x:1', REDIS_CLUSTER_NODES: 'x:1' });
+    expect(!both.ok && both.problems[0]).toMatch(/not both/);
+    const bad = parseConfig({ REDIS_URL: 'http://x', ADMIN_TOKEN: 'short', BREAKER_SCOPE: 'global', REDIS_CLUSTER_NODES: '' , CORS_ORIGIN: 'example.com/path' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.some((p) => p.startsWith('REDIS_URL must look like'))).toBe(true);
+    expect(bad.problems.some((p) => p.startsWith('ADMIN_TOKEN must be'))).toBe(true);
+    expect(bad.problems.some((p) => p.startsWith('BREAKER_SCOPE'))).toBe(true);
+    expect(bad.problems.some((p) => p.startsWith('CORS_ORIGIN'))).toBe(true);
+  });
+
+  it('bounds the rules check period at one second so hot reload stays within its promise', () => {
+    expect(parseConfig({ RULES_CHECK_MS: '1001' }).ok).toBe(false);
+    expect(parseConfig({ RULES_CHECK_MS: '1000' }).ok).toBe(true);
+  });
+});

@@ -1,0 +1,166 @@
+// The only module of the server that reads process.env. Everything else receives a validated ServerConfig.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export type RedisTarget =
+  | { kind: 'embedded' }
+  | { kind: 'single'; url: string }
+  | { kind: 'cluster'; nodes: { host: string; port: number }[] };
+
+export interface BreakerConfig {
+  /** 'local': each process has its own breaker; 'shared': state also travels through Redis (default 'local'). */
+  scope: 'local' | 'shared';
+  /** Consecutive failed Redis calls that open the breaker (default 5). */
+  failureThreshold: number;
+  /** How long the breaker stays open before letting a probe through, in ms (default 2000). */
+  openMs: number;
+  /** Requests allowed to try Redis while half-open (default 1). */
+  halfOpenProbes: number;
+}
+
+export interface ServerConfig {
+  /** TCP port (default 8787). */
+  port: number;
+  /** Interface to listen on (default 0.0.0.0). */
+  host: string;
+  redis: RedisTarget;
+  adminToken: string;
+  /** True when ADMIN_TOKEN was unset and a random token was generated for this run. */
+  adminTokenGenerated: boolean;
+  /** Allowed CORS origins; empty = no CORS headers (default empty; the dev server proxies instead). */
+  corsOrigins: string[];
+  /** Bound on every Redis call, in ms (default 250). */
+  redisTimeoutMs: number;
+  breaker: BreakerConfig;
+  /** How often each process compares its rule version with Redis, in ms (default 500, at most 1000). */
+  rulesCheckMs: number;
+  /** Largest request body accepted, in bytes (default 262144). */
+  maxBodyBytes: number;
+  /** Time allowed for in-flight requests at SIGTERM before exiting anyway, in ms (default 5000). */
+  shutdownTimeoutMs: number;
+  /** Directory of the built web app (default <repo>/dist/web). */
+  staticDir: string;
+}
+
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; problems: string[] };
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DEFAULT_STATIC_DIR = path.resolve(here, '../../../dist/web');
+
+const int = (name: string, def: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return def;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max} (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z.object({
+  PORT: int('PORT', 8787, 0, 65535),
+  HOST: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  REDIS_CLUSTER_NODES: z.string().optional(),
+  ADMIN_TOKEN: z.string().optional(),
+  CORS_ORIGIN: z.string().optional(),
+  REDIS_TIMEOUT_MS: int('REDIS_TIMEOUT_MS', 250, 10, 10_000),
+  BREAKER_SCOPE: z.string().optional(),
+  BREAKER_FAILURE_THRESHOLD: int('BREAKER_FAILURE_THRESHOLD', 5, 1, 1000),
+  BREAKER_OPEN_MS: int('BREAKER_OPEN_MS', 2000, 50, 600_000),
+  BREAKER_HALF_OPEN_PROBES: int('BREAKER_HALF_OPEN_PROBES', 1, 1, 100),
+  RULES_CHECK_MS: int('RULES_CHECK_MS', 500, 50, 1000),
+  MAX_BODY_BYTES: int('MAX_BODY_BYTES', 262_144, 1024, 10 * 1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 5000, 100, 60_000),
+  STATIC_DIR: z.string().optional(),
+});
+
+function parseRedis(url: string | undefined, nodes: string | undefined, problems: string[]): RedisTarget {
+  const u = url?.trim() || undefined;
+  const n = nodes?.trim() || undefined;
+  if (u && n) {
+    problems.push('REDIS_URL and REDIS_CLUSTER_NODES are both set: set REDIS_URL for one Redis or REDIS_CLUSTER_NODES for a Cluster, not both');
+    return { kind: 'embedded' };
+  }
+  if (u) {
+    if (!/^rediss?:\/\/[^\s]+$/.test(u)) {
+      problems.push(`REDIS_URL must look like redis://host:port or rediss://user:pass@host:port/db (got "${u}")`);
+    }
+    return { kind: 'single', url: u };
+  }
+  if (n) {
+    const parsed = n.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
+      const m = /^([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(part);
+      const port = m ? Number(m[2]) : NaN;
+      if (!m || port < 1 || port > 65535) {
+        problems.push(`REDIS_CLUSTER_NODES: "${part}" is not host:port (example: 10.0.0.1:7000,10.0.0.2:7000)`);
+        return { host: '', port: 0 };
+      }
+      return { host: m[1] as string, port };
+    });
+    if (parsed.length === 0) problems.push('REDIS_CLUSTER_NODES is set but lists no host:port');
+    return { kind: 'cluster', nodes: parsed };
+  }
+  return { kind: 'embedded' };
+}
+
+/** Validates an environment; pure, so tests pass their own object. */
+export function parseConfig(env: Record<string, string | undefined>, generateToken = () => randomBytes(24).toString('base64url')): ConfigResult {
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(issue.message);
+    return { ok: false, problems };
+  }
+  const e = parsed.data;
+  const redis = parseRedis(e.REDIS_URL, e.REDIS_CLUSTER_NODES, problems);
+  let adminToken = e.ADMIN_TOKEN?.trim() ?? '';
+  const adminTokenGenerated = adminToken === '';
+  if (adminTokenGenerated) adminToken = generateToken();
+  else if (!/^[\x21-\x7e]{16,256}$/.test(adminToken)) {
+    problems.push('ADMIN_TOKEN must be 16 to 256 printable ASCII characters without spaces (or unset it to get a random one)');
+  }
+  const scope = (e.BREAKER_SCOPE ?? 'local').trim() || 'local';
+  if (scope !== 'local' && scope !== 'shared') problems.push(`BREAKER_SCOPE must be "local" or "shared" (got "${scope}")`);
+  const corsOrigins = (e.CORS_ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^\s/]+$/.test(origin)) {
+      problems.push(`CORS_ORIGIN: "${origin}" must be * or an origin like https://example.com (no path)`);
+    }
+  }
+  const host = e.HOST?.trim() || '0.0.0.0';
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      port: e.PORT,
+      host,
+      redis,
+      adminToken,
+      adminTokenGenerated,
+      corsOrigins,
+      redisTimeoutMs: e.REDIS_TIMEOUT_MS,
+      breaker: {
+        scope: scope as 'local' | 'shared',
+        failureThreshold: e.BREAKER_FAILURE_THRESHOLD,
+        openMs: e.BREAKER_OPEN_MS,
+        halfOpenProbes: e.BREAKER_HALF_OPEN_PROBES,
+      },
+      rulesCheckMs: e.RULES_CHECK_MS,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      staticDir: e.STATIC_DIR?.trim() ? path.resolve(e.STATIC_DIR.trim()) : DEFAULT_STATIC_DIR,
+    },
+  };
+}
+
+/** Reads and validates this process's environment (the one read of process.env in the server). */
+export function readConfig(): ConfigResult {
+  return parseConfig(process.env);
+}

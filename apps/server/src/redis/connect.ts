@@ -1,0 +1,90 @@
+import { Cluster, Redis } from 'ioredis';
+import RedisMock from 'ioredis-mock';
+import type { RedisTarget } from '../config.js';
+
+/** The client type the server talks to: an ioredis Redis, an ioredis Cluster, or ioredis-mock posing as Redis. */
+export type ServerRedis = Redis | Cluster;
+
+/** What the app needs from its store: the main client, a way to open more, and what kind of store it is. */
+export interface RedisHandle {
+  kind: RedisTarget['kind'];
+  /** 'embedded' for ioredis-mock; otherwise where it points (never includes a password). */
+  describe: string;
+  client: ServerRedis;
+  /** A new, separate connection to the same data (subscribers, race replicas). The caller closes it. */
+  connect(): ServerRedis;
+}
+
+let embeddedCounter = 0;
+
+/** Connection options shared by every real connection: fail fast while Redis is away, reconnect on our own. */
+function realOptions(timeoutMs: number) {
+  return {
+    commandTimeout: timeoutMs,
+    connectTimeout: Math.max(500, timeoutMs * 4),
+    maxRetriesPerRequest: 1,
+    // Without an offline queue a command issued while Redis is away fails at once instead of waiting, so
+    // requests get their onRedisDown answer in milliseconds rather than after a reconnect.
+    enableOfflineQueue: false,
+    retryStrategy: (times: number) => Math.min(50 * times, 500),
+    lazyConnect: true,
+  };
+}
+
+/** An embedded store: ioredis-mock instances created with the same host/port share one data set. */
+export function embeddedRedis(): RedisHandle {
+  embeddedCounter += 1;
+  const where = { host: 'ratelab-embedded', port: 20_000 + ((process.pid * 7 + embeddedCounter) % 40_000) };
+  const make = () => new RedisMock(where) as unknown as Redis;
+  return { kind: 'embedded', describe: 'embedded (ioredis-mock, in this process, not persisted)', client: make(), connect: make };
+}
+
+export function redisHandle(target: RedisTarget, timeoutMs: number): RedisHandle {
+  if (target.kind === 'embedded') return embeddedRedis();
+  if (target.kind === 'single') {
+    const make = () => new Redis(target.url, realOptions(timeoutMs));
+    const safe = target.url.replace(/\/\/[^@/]*@/, '//***@');
+    return { kind: 'single', describe: safe, client: make(), connect: make };
+  }
+  const make = () =>
+    new Cluster(target.nodes, {
+      redisOptions: realOptions(timeoutMs),
+      enableOfflineQueue: false,
+      lazyConnect: true,
+      clusterRetryStrategy: (times: number) => Math.min(100 * times, 1000),
+    });
+  return { kind: 'cluster', describe: `cluster ${target.nodes.map((n) => `${n.host}:${n.port}`).join(',')}`, client: make(), connect: make };
+}
+
+/** Opens a lazily created connection, bounded; resolves false instead of throwing when Redis is unreachable. */
+export async function openConnection(client: ServerRedis, timeoutMs: number): Promise<boolean> {
+  const status = (client as { status?: string }).status;
+  if (status === 'ready' || status === undefined) return true;
+  if (status !== 'wait') return status === 'connect' || status === 'connecting' ? waitReady(client, timeoutMs) : false;
+  const connected = client.connect().then(
+    () => true,
+    () => false,
+  );
+  const timer = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  return Promise.race([connected, timer]);
+}
+
+function waitReady(client: ServerRedis, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    timer.unref();
+    client.once('ready', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Closes a connection without waiting on a Redis that may be gone. */
+export function closeConnection(client: ServerRedis): void {
+  try {
+    client.disconnect();
+  } catch {
+    // Already closed: nothing to release.
+  }
+}

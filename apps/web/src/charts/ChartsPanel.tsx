@@ -1,0 +1,84 @@
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { MARKS } from '../run/run-controller';
+import { lastDecisionPerLimiter } from '../run/steps';
+import { actions } from '../state/app-store';
+import { useApp } from '../state/use-app';
+import { chartsToPng, download } from '../share/downloads';
+import { PALETTE } from '../ui/theme';
+import { algorithmLabel, describeRule } from './describe-rule';
+
+const LimiterCharts = lazy(() => import('./LimiterCharts'));
+
+/** One card per limiter, side by side on the same traffic, each with its three charts and its decision now. */
+export function ChartsPanel() {
+  const trace = useApp((s) => s.trace);
+  const scenario = useApp((s) => s.traceScenario);
+  const steps = useApp((s) => s.steps);
+  const step = useApp((s) => s.step);
+  const theme = useApp((s) => s.theme);
+  const predict = useApp((s) => s.predict);
+  const running = useApp((s) => s.status === 'running');
+  const ref = useRef<HTMLDivElement>(null);
+
+  // Marks "redrawn" once the browser has painted the new run: the e2e suite measures edit → drawn.
+  useEffect(() => {
+    const id = requestAnimationFrame(() => {
+      performance.mark(MARKS.drawn);
+      try {
+        performance.measure('ratelab:resimulate+redraw', MARKS.edit, MARKS.drawn);
+      } catch {
+        // No edit mark yet (first paint of a restored run): nothing to measure.
+      }
+    });
+    return () => cancelAnimationFrame(id);
+  }, [trace]);
+
+  const current = useMemo(() => (trace && steps ? lastDecisionPerLimiter(steps, trace.limiters.length, step) : []), [trace, steps, step]);
+  if (!trace || !scenario || !steps) return null;
+  const cursorMs = steps.tMs[step] ?? 0;
+  // In predict mode the charts stop at the cursor, so they do not give the answer away.
+  const revealUntil = predict ? cursorMs : null;
+  const exportPng = async () => {
+    if (!ref.current) return;
+    const png = await chartsToPng(ref.current, PALETTE[theme].bg);
+    if (png) download(`${scenario.id ?? 'ratelab'}-charts.png`, png, 'image/png');
+    else actions.say('The charts are still loading; try again in a moment.');
+  };
+
+  return (
+    <section className={`charts ${running ? 'stale' : ''}`} aria-label="Limiters" aria-busy={running}>
+      <div className="charts-head">
+        <h2>Limiters on the same traffic</h2>
+        <button type="button" className="text-btn" onClick={exportPng}>Export charts as PNG</button>
+      </div>
+      {trace.detail === 'lean' && <p className="muted">This run is large, so the simulator recorded the decisions without state snapshots or explanations (a lean trace): the state chart and the inspector's state table are empty.</p>}
+      {trace.truncated && <p className="warn">The run hit the simulator's decision limit and stopped early; the charts end there.</p>}
+      <div className={`cards n${trace.limiters.length}`} ref={ref}>
+        {trace.limiters.map((l, i) => {
+          const rule = l.rule ?? scenario.limiters[i] ?? { id: l.id, algorithm: l.algorithm ?? '' };
+          const d = current[i]! >= 0 ? l.decisions[current[i]!] : undefined;
+          return (
+            <article className="card" key={l.id} aria-label={`Limiter ${l.id}`}>
+              <header>
+                <h3>{l.id} <span className="alg">{algorithmLabel(rule.algorithm)}</span></h3>
+                <p className="rule">{describeRule(rule)}</p>
+              </header>
+              <dl className="summary">
+                <div><dt>requests</dt><dd>{l.summary.requests}</dd></div>
+                <div><dt>allowed</dt><dd>{l.summary.allowed}</dd></div>
+                <div><dt>blocked</dt><dd>{l.summary.blocked}</dd></div>
+                <div><dt title="most requests allowed for one key in any window of the limiter's length">max in a window</dt><dd>{l.summary.maxAllowedInAnyWindow}</dd></div>
+              </dl>
+              <p className="now">
+                {d ? <>At {d.tMs} ms: <b>{d.client}</b> {d.allowed ? <span className="ok">allowed</span> : <span className="no">blocked</span>} (remaining {d.remaining})</> : 'No decision yet at this moment.'}
+              </p>
+              <Suspense fallback={<p className="loading">Loading charts…</p>}>
+                <LimiterCharts limiter={l} rule={rule} durationMs={trace.durationMs ?? scenario.durationMs} theme={theme} cursorMs={cursorMs} revealUntil={revealUntil} />
+              </Suspense>
+            </article>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

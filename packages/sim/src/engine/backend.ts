@@ -1,0 +1,30 @@
+import type { Decision } from '@ratelab/algorithms';
+
+/** A command a replica sends to "Redis": an atomic script (one event) or one of the naive bucket's GETs and SETs. */
+export type Command =
+  | { op: 'script'; key: string; nowMs: number; cost: number }
+  | { op: 'get'; key: string; field: NaiveField }
+  | { op: 'set'; key: string; field: NaiveField; value: number };
+
+export type NaiveField = 'tokens' | 'last';
+
+/** A script's answer, with the model's describe() numbers around it when the run keeps details. */
+export interface ScriptReply {
+  decision: Decision;
+  before?: Record<string, number>;
+  after?: Record<string, number>;
+}
+
+/** GET answers a number or null (never set); SET answers null. */
+export type Reply = ScriptReply | number | null;
+
+/** Where one limiter's state lives during a run: the pure models (sim), or Lua on ioredis-mock / Redis. */
+export interface SyncBackend {
+  exec(cmd: Command): Reply;
+}
+
+export interface AsyncBackend {
+  exec(cmd: Command): Promise<Reply>;
+  /** Deletes every key the run touched. */
+  cleanup(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+// Types of redis-cluster.mjs for the TypeScript tests that use it.
+export interface LocalRedisCluster {
+  /** Every master, for an ioredis `Cluster` seed list. */
+  nodes: { host: string; port: number }[];
+  ports: number[];
+  /** The REDIS_CLUSTER_NODES value for this cluster: "127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3". */
+  env: string;
+  /** Stops every node and removes its temporary directory. */
+  stop(): Promise<void>;
+}
+
+export function startRedisCluster(options?: { masters?: number; timeoutMs?: number }): Promise<LocalRedisCluster>;

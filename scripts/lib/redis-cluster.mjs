@@ -1,0 +1,82 @@
+// Starts and stops a throwaway local Redis Cluster: three masters (no replicas) on free loopback ports, created with
+// `redis-cli --cluster create`, for the cluster tests and for trying the server against a cluster by hand:
+//   node scripts/lib/redis-cluster.mjs        # prints REDIS_CLUSTER_NODES=..., Ctrl-C stops and removes it
+// Each node is a redis-server from redis-server.mjs (no persistence, temporary directory removed on stop).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { freePort, startRedis } from './redis-server.mjs';
+
+const run = promisify(execFile);
+
+/** redis-cli with a bounded wait: a wedged node must fail the setup, not hang it. */
+async function cli(args, timeoutMs = 30_000) {
+  const { stdout } = await run('redis-cli', args, { timeout: timeoutMs });
+  return stdout;
+}
+
+/** Polls until every node reports cluster_state:ok and knows all nodes (bounded: `timeoutMs`). */
+async function waitForClusterOk(ports, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    const infos = await Promise.all(ports.map((p) => cli(['-h', '127.0.0.1', '-p', String(p), 'cluster', 'info']).catch((e) => String(e))));
+    const ok = infos.every(
+      (info) => info.includes('cluster_state:ok') && info.includes(`cluster_known_nodes:${ports.length}`) && info.includes('cluster_slots_ok:16384'),
+    );
+    if (ok) return;
+    last = infos.map((info, i) => `${ports[i]}: ${info.split('\n').find((l) => l.startsWith('cluster_state')) ?? info.trim()}`).join('; ');
+    if (Date.now() > deadline) throw new Error(`Redis Cluster did not reach cluster_state:ok within ${timeoutMs} ms (${last})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Starts `masters` (default 3, at least 3 as redis-cli requires) cluster-enabled redis-servers and joins them into
+ * one cluster covering all 16384 slots. Returns { nodes: [{host, port}], ports, env, stop() }; `env` is the
+ * REDIS_CLUSTER_NODES value ("127.0.0.1:p1,127.0.0.1:p2,...") the server's configuration reads.
+ */
+export async function startRedisCluster({ masters = 3, timeoutMs = 30_000 } = {}) {
+  if (masters < 3) throw new RangeError('a Redis Cluster needs at least 3 masters');
+  const servers = [];
+  const stop = async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  };
+  try {
+    for (let i = 0; i < masters; i += 1) {
+      const port = await freePort();
+      // The cluster bus defaults to port + 10000, which may not exist (ports go up to 65535) or be taken; pick it.
+      const busPort = await freePort();
+      servers.push(
+        await startRedis({
+          port,
+          extraArgs: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-port', String(busPort), '--cluster-node-timeout', '5000'],
+        }),
+      );
+    }
+    const ports = servers.map((s) => s.port);
+    await cli(['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], timeoutMs);
+    await waitForClusterOk(ports, timeoutMs);
+    return {
+      nodes: ports.map((port) => ({ host: '127.0.0.1', port })),
+      ports,
+      env: ports.map((p) => `127.0.0.1:${p}`).join(','),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+// Run directly: start a cluster for manual experiments and keep it until Ctrl-C.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const cluster = await startRedisCluster();
+  console.log(`REDIS_CLUSTER_NODES=${cluster.env}`);
+  console.log('Redis Cluster is up (3 masters); press Ctrl-C to stop it and remove its data.');
+  const shutdown = async () => {
+    await cluster.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
