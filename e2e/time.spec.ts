@@ -61,7 +61,8 @@ test('keyboard: arrows, Home/End, Space plays, ? opens help, nothing fires while
   await page.keyboard.press('Space');
   expect((await position(page)).step).toBe(paused);
 
-  await page.locator('body').press('?');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   await page.keyboard.press('Escape');

@@ -1,10 +1,12 @@
 // A small TCP proxy for fault tests: it forwards 127.0.0.1:<port> to a target and can, on command, add delay to
-// every chunk in both directions, drop every open connection, or black-hole new ones (accept, forward nothing).
+// every chunk in both directions, drop every open connection, or hold all traffic (a black hole) until released.
 // It exists so fault tests need no root, no tc/netem and no third-party tool. Bounds: at most `maxConnections`
-// client connections at once (more are refused), and a delayed chunk waits at most `delayMs` (capped at 60 s).
+// client connections at once (more are refused), a delay of at most 60 s, and at most 16 MiB waiting per connection.
 import net from 'node:net';
 
 const MAX_DELAY_MS = 60_000;
+/** Bytes one connection may have waiting in the proxy (delayed or held) before it is reset. */
+const MAX_HELD_BYTES = 16 * 1024 * 1024;
 
 /**
  * Starts a proxy to `target` ({ host, port }) on a free loopback port (or `port`).
@@ -16,25 +18,33 @@ export async function startTcpProxy({ target, port = 0, maxConnections = 512 }) 
   const open = new Set();
   const counts = { accepted: 0, refused: 0, dropped: 0, delayedChunks: 0, bytes: 0 };
 
-  /** Copies `from` to `to`, honouring the current delay while keeping chunk order. */
-  const pipe = (from, to) => {
+  /** Resolves when the black hole is lifted (at once when there is none). */
+  let release = Promise.resolve();
+  let lift = () => {};
+
+  /**
+   * Copies `from` to `to` in order. A chunk leaves `delayMs` after it arrived (latency, not a queue that adds up),
+   * and while the black hole is on it waits, as TCP would retransmit through a partition, so no byte is lost.
+   */
+  const pipe = (from, to, pair) => {
     let chain = Promise.resolve();
     from.on('data', (chunk) => {
       counts.bytes += chunk.length;
-      if (blackhole) return;
-      const wait = delayMs;
-      if (wait > 0) counts.delayedChunks += 1;
-      chain = chain.then(
-        () =>
-          new Promise((resolve) => {
-            const send = () => {
-              if (!to.destroyed) to.write(chunk);
-              resolve();
-            };
-            if (wait > 0) setTimeout(send, wait).unref();
-            else send();
-          }),
-      );
+      const due = Date.now() + delayMs;
+      if (delayMs > 0) counts.delayedChunks += 1;
+      pair.held += chunk.length;
+      if (pair.held > MAX_HELD_BYTES) {
+        // A bound on memory: a connection that piles up more than this while held is reset instead.
+        pair.end();
+        return;
+      }
+      chain = chain.then(async () => {
+        while (blackhole) await release;
+        const wait = due - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
+        pair.held -= chunk.length;
+        if (!to.destroyed) to.write(chunk);
+      });
     });
   };
 
@@ -46,19 +56,20 @@ export async function startTcpProxy({ target, port = 0, maxConnections = 512 }) 
     }
     counts.accepted += 1;
     const upstream = net.connect(target.port, target.host ?? '127.0.0.1');
-    const pair = { client, upstream };
+    const pair = { client, upstream, held: 0, end: () => {} };
     open.add(pair);
     const end = () => {
       open.delete(pair);
       client.destroy();
       upstream.destroy();
     };
+    pair.end = end;
     client.on('error', end);
     upstream.on('error', end);
     client.on('close', end);
     upstream.on('close', end);
-    pipe(client, upstream);
-    pipe(upstream, client);
+    pipe(client, upstream, pair);
+    pipe(upstream, client, pair);
   });
 
   await new Promise((resolve, reject) => {
@@ -85,14 +96,24 @@ export async function startTcpProxy({ target, port = 0, maxConnections = 512 }) 
         open.delete(pair);
       }
     },
-    /** While on, connections are accepted but nothing is forwarded either way (a silent network partition). */
+    /**
+     * While on, connections are accepted but nothing is forwarded either way (a silent network partition); what
+     * was sent meanwhile is delivered, in order, when it is lifted.
+     */
     setBlackhole(on) {
+      if (on && !blackhole) release = new Promise((resolve) => (lift = resolve));
+      if (!on && blackhole) {
+        blackhole = false;
+        lift();
+      }
       blackhole = Boolean(on);
     },
     stats() {
       return { ...counts, open: open.size, delayMs, blackhole };
     },
     close() {
+      blackhole = false;
+      lift();
       for (const pair of [...open]) {
         pair.client.destroy();
         pair.upstream.destroy();

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { RuleError } from '@ratelab/algorithms';
 import type { AppContext } from './app-context.js';
 import type { ServerConfig } from './config.js';
 import { errorBody, HttpError, onError } from './errors/http-error.js';
@@ -114,10 +113,6 @@ export function createApp(deps: AppDeps): RatelabServer {
     throw new HttpError(404, 'not_found', 'no such API route; the API is described in docs/server.md');
   });
   app.route('/', staticRoutes(config.staticDir));
-
-  // A RuleError escaping a route is bad input (a rule the client sent); make it a 400 before the generic handler.
-  const base = onError(log);
-  app.onError((err, c) => (err instanceof RuleError ? c.json(errorBody('invalid_rule', err.message, err.issues), 400) : base(err, c)));
 
   let subscriber: ServerRedis | undefined;
   let keepalive: ReturnType<typeof setInterval> | undefined;

@@ -1,90 +1,46 @@
-// Two real server processes on a real local three-master Redis Cluster (REDIS_CLUSTER_NODES), over real HTTP:
-// rules written through one process are live on the other, both share one counter through the cluster, and the
-// replay path runs a scenario on the cluster with the simulator's decisions and leaves no key on any master.
-import { Cluster } from 'ioredis';
+// The server on a real Redis Cluster (REDIS_CLUSTER_NODES), as a separate process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinScenario, BUILTIN_SCENARIOS } from '@ratelab/sim';
 import { startRedisCluster, type LocalRedisCluster } from '../../../scripts/lib/redis-cluster.mjs';
 import { ADMIN } from './test-support/harness.js';
 import { getJson, spawnServer, type SpawnedServer } from './test-support/spawn-server.js';
 
-let local: LocalRedisCluster;
-let inspect: Cluster;
-let a: SpawnedServer;
-let b: SpawnedServer;
-const admin = { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' };
+let cluster: LocalRedisCluster;
+let server: SpawnedServer;
+const headers = { 'Content-Type': 'application/json' };
 
 beforeAll(async () => {
-  local = await startRedisCluster();
-  inspect = new Cluster(local.nodes, { scaleReads: 'master' });
-  const env = { REDIS_CLUSTER_NODES: local.env, ADMIN_TOKEN: ADMIN };
-  [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+  cluster = await startRedisCluster();
+  server = await spawnServer({ REDIS_CLUSTER_NODES: cluster.env, ADMIN_TOKEN: ADMIN });
 }, 90_000);
-
 afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-  await inspect?.quit();
-  await local?.stop();
-}, 30_000);
+  await server?.stop();
+  await cluster?.stop();
+});
 
-/** Every key matching `pattern` on every master (KEYS on a Cluster client would ask only one node). */
-async function keysOnAllMasters(pattern: string): Promise<string[]> {
-  const perNode = await Promise.all(inspect.nodes('master').map((node) => node.keys(pattern)));
-  return perNode.flat();
-}
-
-const check = (s: SpawnedServer, rule: string, key: string) =>
-  getJson<{ allowed: boolean }>(`${s.url}/v1/check`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rule, key }) });
-
-describe('two server processes on a three-master Redis Cluster', () => {
-  it('both use the cluster and report it up', async () => {
-    expect(a.output()).toMatch(/store is cluster 127\.0\.0\.1:\d+,127\.0\.0\.1:\d+,127\.0\.0\.1:\d+/);
-    const health = await getJson<{ redis: string }>(`${b.url}/healthz`);
-    expect(health.body.redis).toBe('up');
-  });
-
-  it('a rule PUT on one process is live on the other and both share its counters', async () => {
-    const put = await getJson<{ version: number }>(`${a.url}/v1/rules/cluster-pair`, {
-      method: 'PUT',
-      headers: admin,
-      body: JSON.stringify({ algorithm: 'sliding-log', limit: 2, windowMs: 60_000, onRedisDown: 'deny' }),
-    });
+describe('the server on a Redis Cluster', () => {
+  it('starts, seeds rules, and decides on the cluster', async () => {
+    expect(server.output()).toMatch(/store is cluster 127\.0\.0\.1:/);
+    const health = await getJson<{ redis: string; rulesVersion: number }>(`${server.url}/healthz`);
+    expect(health.body).toMatchObject({ redis: 'up', rulesVersion: 1 });
+    const put = await getJson(`${server.url}/v1/rules/c1`, { method: 'PUT', headers: { ...headers, Authorization: `Bearer ${ADMIN}` }, body: JSON.stringify({ algorithm: 'sliding-counter', limit: 2, windowMs: 60_000 }) });
     expect(put.status).toBe(200);
-    const started = Date.now();
-    let seen = await getJson(`${b.url}/v1/rules/cluster-pair`);
-    while (seen.status !== 200 && Date.now() - started < 2000) {
-      await new Promise((r) => setTimeout(r, 20));
-      seen = await getJson(`${b.url}/v1/rules/cluster-pair`);
+    const outcomes = [];
+    for (let i = 0; i < 3; i += 1) {
+      const r = await getJson<{ allowed: boolean; source: string }>(`${server.url}/v1/check`, { method: 'POST', headers, body: JSON.stringify({ rule: 'c1', key: `{tricky}:${i > 5}` }) });
+      expect(r.body.source).toBe('redis');
+      outcomes.push(r.body.allowed);
     }
-    expect(seen.status).toBe(200);
-    // Several client keys, so the decisions land on different masters; each key has its own limit of 2.
-    for (const key of ['alice', 'bob', 'carol{x}', 'dave']) {
-      const outcomes = [(await check(a, 'cluster-pair', key)).body.allowed, (await check(b, 'cluster-pair', key)).body.allowed, (await check(a, 'cluster-pair', key)).body.allowed];
-      expect(outcomes, key).toEqual([true, true, false]);
-    }
+    expect(outcomes).toEqual([true, true, false]);
   });
 
-  it('replays a scenario on the cluster with the simulator decisions and deletes its keys on every master', async () => {
-    const scenario = {
-      format: 1,
-      durationMs: 2000,
-      limiters: [
-        { id: 'log', algorithm: 'sliding-log', limit: 2, windowMs: 1000 },
-        { id: 'tb', algorithm: 'token-bucket', capacity: 2, refillPerSecond: 1 },
-      ],
-      clients: [
-        { id: 'a', arrivals: { kind: 'times', atMs: [0, 1, 2, 1500] } },
-        { id: 'b.x', arrivals: { kind: 'times', atMs: [0, 5, 10] } },
-      ],
-    };
-    const res = await getJson<{ engine: string; limiters: { decisions: unknown[] }[]; replay: { store: string; namespace: string; matchesSim: boolean } }>(
-      `${b.url}/v1/replay`,
-      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(scenario) },
-    );
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.engine).toBe('redis');
-    expect(res.body.replay.store).toBe('cluster');
-    expect(res.body.replay.matchesSim).toBe(true);
-    expect(res.body.limiters.reduce((n, l) => n + l.decisions.length, 0)).toBe(14);
-    expect(await keysOnAllMasters(`*${res.body.replay.namespace}*`)).toEqual([]);
+  it('races and replays on the cluster', async () => {
+    const race = await getJson<{ trials: { admitted: number }[] }>(`${server.url}/v1/race`, { method: 'POST', headers, body: JSON.stringify({ algorithm: 'token-bucket', params: { capacity: 5, refillPerSecond: 1 }, replicas: 3, requests: 30, trials: 2 }) });
+    expect(race.status).toBe(200);
+    expect(race.body.trials.map((t) => t.admitted)).toEqual([5, 5]);
+    const scenario = builtinScenario(BUILTIN_SCENARIOS[0]!.id);
+    const replay = await getJson<{ replay: { matchesSim: boolean; store: string } }>(`${server.url}/v1/replay`, { method: 'POST', headers, body: JSON.stringify(scenario) });
+    expect(replay.status).toBe(200);
+    expect(replay.body.replay).toMatchObject({ matchesSim: true, store: 'cluster' });
   });
 });

@@ -29,3 +29,15 @@ export function smallestWait(ok: (d: number) => boolean, estimate: number): numb
   while (!ok(d)) d += 1;
   return d;
 }
+
+/**
+ * The largest whole `n` in `[0, max]` for which `ok(n)` holds (0 when none does), starting from an estimate.
+ * `ok` must be monotone (true then false). Used for `remaining` where it is derived through floating point, so
+ * that "remaining" is exactly the largest cost the very same admission test would let through right now.
+ */
+export function largestFit(ok: (n: number) => boolean, estimate: number, max: number): number {
+  let n = Math.min(max, Math.max(0, estimate));
+  while (n > 0 && !ok(n)) n -= 1;
+  while (n < max && ok(n + 1)) n += 1;
+  return n;
+}

@@ -121,6 +121,15 @@ export function zodIssues(error: z.ZodError, prefix = ''): Issue[] {
   });
 }
 
+/** Like `zodIssues`, but an unknown rule parameter is located at the parameter itself, so the path names it. */
+function ruleIssues(error: z.ZodError): Issue[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: `unknown parameter "${key}": remove it or check its spelling` }))
+      : zodIssues(new z.ZodError([issue])),
+  );
+}
+
 /** The largest cost a single request may have under this rule. */
 export function ruleCapacity(rule: Rule): number {
   switch (rule.algorithm) {
@@ -140,7 +149,7 @@ export function ruleCapacity(rule: Rule): number {
 /** Validates a rule once, at the edge; throws `RuleError` naming each bad parameter. */
 export function parseRule(input: unknown): Rule {
   const result = ruleSchema.safeParse(input);
-  if (!result.success) throw new RuleError(zodIssues(result.error));
+  if (!result.success) throw new RuleError(ruleIssues(result.error));
   return result.data;
 }
 

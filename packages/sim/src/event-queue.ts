@@ -76,6 +76,15 @@ export class EventQueue<P> {
     return { tMs, seq, payload };
   }
 
+  /** Removes the next live event and returns only its payload (no wrapper object: the engine's hot path). */
+  popPayload(): P | undefined {
+    this.dropCancelled();
+    if (this.times.length === 0) return undefined;
+    const payload = this.payloads[0] as P;
+    this.removeTop();
+    return payload;
+  }
+
   private dropCancelled(): void {
     while (this.cancelled.size > 0 && this.times.length > 0 && this.cancelled.has(this.seqs[0] as number)) {
       this.cancelled.delete(this.seqs[0] as number);

@@ -104,9 +104,12 @@ export async function runScenarioAsync(scenario: Scenario, options: AsyncRunOpti
       while (run.step()) {
         while (run.pending) run.resume(await backend.exec(run.pending.cmd));
       }
-    } finally {
-      await backend.cleanup();
+    } catch (error) {
+      // Clean up what can be cleaned, but report the failure that stopped the run, not a second one.
+      await backend.cleanup().catch(() => undefined);
+      throw error;
     }
+    await backend.cleanup();
     runs.push(run);
   }
   return assemble(scenario, engine, detail, runs, breaker);

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Issue } from '@ratelab/algorithms';
+import { RuleError, type Issue } from '@ratelab/algorithms';
 
 /** The one error body every route returns: `{ error: { code, message, issues? } }`. */
 export interface ErrorBody {
@@ -33,6 +33,8 @@ export function errorBody(code: string, message: string, issues?: Issue[]): Erro
 export function onError(log: (line: string) => void) {
   return (err: Error, c: Context): Response => {
     if (err instanceof HttpError) return c.json(errorBody(err.code, err.message, err.issues), err.status);
+    // A RuleError escaping a route is a rule the client sent: bad input, with its issues.
+    if (err instanceof RuleError) return c.json(errorBody('invalid_rule', err.message, err.issues), 400);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const code = status === 413 ? 'body_too_large' : status < 500 ? 'bad_request' : 'internal';

@@ -88,6 +88,7 @@ describe('LiveLimiter', () => {
     const live = new LiveLimiter({ redis: new RedisMock() as unknown as RedisLike });
     await expect(live.decide(bucket('deny'), '')).rejects.toThrow(RangeError);
     await expect(live.decide(bucket('deny'), 'k', 5)).rejects.toThrow(/cost 5 can never be allowed/);
+    await expect(live.decide({ id: 'n', algorithm: 'token-bucket-naive', capacity: 4, refillPerSecond: 1, onRedisDown: 'deny' }, 'k')).rejects.toThrow(/never used for live traffic/);
   });
 });
 

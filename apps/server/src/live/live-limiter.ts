@@ -47,6 +47,10 @@ export class LiveLimiter {
   }
 
   async decide(rule: LiveRule, key: string, cost = 1): Promise<LiveDecision> {
+    if (rule.algorithm === 'token-bucket-naive') {
+      // The naive bucket double-spends under concurrency; it is a teaching variant for the race lab only.
+      throw new RangeError('token-bucket-naive is never used for live traffic; use token-bucket');
+    }
     const keyProblem = keyIssue(key);
     if (keyProblem) throw new RangeError(keyProblem);
     const costProblem = costIssue(rule, cost);

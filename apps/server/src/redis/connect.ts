@@ -17,6 +17,15 @@ export interface RedisHandle {
 
 let embeddedCounter = 0;
 
+/**
+ * Connection errors surface where they matter — as failed commands, which the breaker and onRedisDown handle, and
+ * as breaker transitions in the log — so the client's own 'error' events are not printed once per retry.
+ */
+function quiet<T extends ServerRedis>(client: T): T {
+  client.on('error', () => {});
+  return client;
+}
+
 /** Connection options shared by every real connection: fail fast while Redis is away, reconnect on our own. */
 function realOptions(timeoutMs: number) {
   return {
@@ -42,17 +51,19 @@ export function embeddedRedis(): RedisHandle {
 export function redisHandle(target: RedisTarget, timeoutMs: number): RedisHandle {
   if (target.kind === 'embedded') return embeddedRedis();
   if (target.kind === 'single') {
-    const make = () => new Redis(target.url, realOptions(timeoutMs));
+    const make = () => quiet(new Redis(target.url, realOptions(timeoutMs)));
     const safe = target.url.replace(/\/\/[^@/]*@/, '//***@');
     return { kind: 'single', describe: safe, client: make(), connect: make };
   }
   const make = () =>
-    new Cluster(target.nodes, {
-      redisOptions: realOptions(timeoutMs),
-      enableOfflineQueue: false,
-      lazyConnect: true,
-      clusterRetryStrategy: (times: number) => Math.min(100 * times, 1000),
-    });
+    quiet(
+      new Cluster(target.nodes, {
+        redisOptions: realOptions(timeoutMs),
+        enableOfflineQueue: false,
+        lazyConnect: true,
+        clusterRetryStrategy: (times: number) => Math.min(100 * times, 1000),
+      }),
+    );
   return { kind: 'cluster', describe: `cluster ${target.nodes.map((n) => `${n.host}:${n.port}`).join(',')}`, client: make(), connect: make };
 }
 

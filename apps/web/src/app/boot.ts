@@ -23,7 +23,7 @@ export function boot(): void {
   void runner.builtins().then(async (builtins) => {
     actions.setBuiltins(builtins);
     const fallback = builtins.find((b) => b.id === FIRST_SCENARIO_ID) ?? builtins[0];
-    if (link.problem) actions.reject('the shared link', [{ path: '', message: link.problem }]);
+    let problems = link.problem ? [{ path: '', message: link.problem }] : null;
     if (link.scenario !== null) {
       const checked = await runner.run(link.scenario);
       if (checked.ok) {
@@ -31,10 +31,12 @@ export function boot(): void {
         startUrlSync();
         return;
       }
-      actions.reject('the shared link', checked.issues);
+      problems = checked.issues;
     }
-    if (fallback) actions.loadScenario(fallback, link.step ?? 0);
+    // A rejected link falls back to the library's first lesson, with the link's problems shown above it.
+    if (fallback) actions.loadScenario(fallback, problems ? 0 : (link.step ?? 0));
     else actions.runFailed('The simulator offers no built-in scenarios.');
+    if (problems) actions.reject('the shared link', problems);
     startUrlSync();
   });
   appStore.subscribe((s, prev) => {

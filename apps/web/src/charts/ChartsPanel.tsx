@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { MARKS } from '../run/run-controller';
+import { decisionOf } from '../run/columns';
 import { lastDecisionPerLimiter } from '../run/steps';
 import { actions } from '../state/app-store';
 import { useApp } from '../state/use-app';
@@ -20,6 +21,10 @@ export function ChartsPanel() {
   const running = useApp((s) => s.status === 'running');
   const ref = useRef<HTMLDivElement>(null);
 
+  // "committed": React has applied the new run to the DOM (before layout and paint).
+  useLayoutEffect(() => {
+    performance.mark(MARKS.committed);
+  }, [trace]);
   // Marks "redrawn" once the browser has painted the new run: the e2e suite measures edit → drawn.
   useEffect(() => {
     const id = requestAnimationFrame(() => {
@@ -51,12 +56,13 @@ export function ChartsPanel() {
         <h2>Limiters on the same traffic</h2>
         <button type="button" className="text-btn" onClick={exportPng}>Export charts as PNG</button>
       </div>
-      {trace.detail === 'lean' && <p className="muted">This run is large, so the simulator recorded the decisions without state snapshots or explanations (a lean trace): the state chart and the inspector's state table are empty.</p>}
+      {trace.detail === 'lean' && <p className="muted">This run is too large for the simulator to keep state snapshots and explanations (a lean trace): the state chart and the inspector's state table stay empty.</p>}
+      {trace.detail === 'pending' && <p className="muted" role="status">Large run: charts are drawn; state snapshots and explanations are still being computed…</p>}
       {trace.truncated && <p className="warn">The run hit the simulator's decision limit and stopped early; the charts end there.</p>}
       <div className={`cards n${trace.limiters.length}`} ref={ref}>
         {trace.limiters.map((l, i) => {
           const rule = l.rule ?? scenario.limiters[i] ?? { id: l.id, algorithm: l.algorithm ?? '' };
-          const d = current[i]! >= 0 ? l.decisions[current[i]!] : undefined;
+          const d = current[i]! >= 0 ? decisionOf(trace, l, current[i]!) : undefined;
           return (
             <article className="card" key={l.id} aria-label={`Limiter ${l.id}`}>
               <header>
@@ -73,7 +79,7 @@ export function ChartsPanel() {
                 {d ? <>At {d.tMs} ms: <b>{d.client}</b> {d.allowed ? <span className="ok">allowed</span> : <span className="no">blocked</span>} (remaining {d.remaining})</> : 'No decision yet at this moment.'}
               </p>
               <Suspense fallback={<p className="loading">Loading charts…</p>}>
-                <LimiterCharts limiter={l} rule={rule} durationMs={trace.durationMs ?? scenario.durationMs} theme={theme} cursorMs={cursorMs} revealUntil={revealUntil} />
+                <LimiterCharts limiter={l} strings={trace.strings} rule={rule} durationMs={trace.durationMs || scenario.durationMs} theme={theme} cursorMs={cursorMs} revealUntil={revealUntil} />
               </Suspense>
             </article>
           );

@@ -1,11 +1,14 @@
 import { memo, useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { LimiterJson, TraceLimiter } from '../state/types';
+import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { LimiterColumns } from '../run/columns';
+import type { LimiterJson } from '../state/types';
 import { PALETTE } from '../ui/theme';
 import { admittedInWindow, busiestKey, judgingWindowMs, ruleLimit, stateSeries, trafficBins } from './series';
 
 interface Props {
-  limiter: TraceLimiter;
+  limiter: LimiterColumns;
+  /** Interned strings of the trace (key names). */
+  strings: string[];
   rule: LimiterJson;
   durationMs: number;
   theme: 'light' | 'dark';
@@ -19,36 +22,33 @@ const AXIS_HEIGHT = 16;
 const Y_WIDTH = 36;
 const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
 
-/** Decisions after `until` hidden (predict mode); the same limiter object otherwise, so memoization holds. */
-function revealed(l: TraceLimiter, until: number | null): TraceLimiter {
-  if (until === null) return l;
-  return { ...l, decisions: l.decisions.filter((d) => d.tMs <= until) };
-}
-
 /**
  * The three charts of one limiter: traffic (allowed / delayed / blocked per time bin), the algorithm's state for
  * its busiest key, and that key's admitted count in a sliding window against the limit. The cursor is an overlay,
- * so moving it never re-renders a chart.
+ * so moving it never re-renders a chart. Lines are drawn as unfilled areas: recharts' Line measures its previous path
+ * during render (a forced layout per line), which made a redraw of twelve charts several times slower.
  */
-export default function LimiterCharts({ limiter, rule, durationMs, theme, cursorMs, revealUntil }: Props) {
-  const shown = useMemo(() => revealed(limiter, revealUntil), [limiter, revealUntil]);
+export default function LimiterCharts({ limiter, strings, rule, durationMs, theme, cursorMs, revealUntil }: Props) {
   const left = `calc(${Y_WIDTH + MARGIN.left}px + (100% - ${Y_WIDTH + MARGIN.left + MARGIN.right}px) * ${Math.min(1, cursorMs / Math.max(1, durationMs))})`;
   return (
     <div className="limiter-charts">
-      <Charts limiter={shown} rule={rule} durationMs={durationMs} theme={theme} />
+      <Charts limiter={limiter} strings={strings} rule={rule} durationMs={durationMs} theme={theme} upTo={revealUntil ?? Infinity} />
       <div className="cursor" style={{ left }} aria-hidden="true" />
     </div>
   );
 }
 
-const Charts = memo(function Charts({ limiter, rule, durationMs, theme }: Omit<Props, 'cursorMs' | 'revealUntil'>) {
+const Charts = memo(function Charts({ limiter, strings, rule, durationMs, theme, upTo }: Omit<Props, 'cursorMs' | 'revealUntil'> & { upTo: number }) {
   const c = PALETTE[theme];
-  const key = useMemo(() => busiestKey(limiter), [limiter]);
-  const traffic = useMemo(() => trafficBins(limiter, durationMs), [limiter, durationMs]);
-  const state = useMemo(() => stateSeries(limiter, key, durationMs), [limiter, key, durationMs]);
+  // Keyed on the columns themselves: when a large run's detail arrives, only the state chart recomputes.
+  const { tMs, detail } = limiter;
+  const keyIndex = useMemo(() => busiestKey(limiter), [tMs]); // eslint-disable-line react-hooks/exhaustive-deps
+  const key = keyIndex >= 0 ? strings[keyIndex] : undefined;
+  const traffic = useMemo(() => trafficBins(limiter, durationMs, upTo), [tMs, durationMs, upTo]); // eslint-disable-line react-hooks/exhaustive-deps
+  const state = useMemo(() => stateSeries(limiter, keyIndex, durationMs, upTo), [tMs, detail, keyIndex, durationMs, upTo]); // eslint-disable-line react-hooks/exhaustive-deps
   const windowMs = limiter.summary.windowMs ?? judgingWindowMs(rule);
   const limit = ruleLimit(rule);
-  const admitted = useMemo(() => (windowMs ? admittedInWindow(limiter, key, windowMs, durationMs) : []), [limiter, key, windowMs, durationMs]);
+  const admitted = useMemo(() => (windowMs ? admittedInWindow(limiter, keyIndex, windowMs, durationMs, upTo) : []), [tMs, keyIndex, windowMs, durationMs, upTo]); // eslint-disable-line react-hooks/exhaustive-deps
   const x = <XAxis type="number" dataKey="t" domain={[0, durationMs]} hide />;
   const grid = <CartesianGrid stroke={c.grid} vertical={false} />;
   const y = (_label: string) => <YAxis width={Y_WIDTH} tick={{ fill: c.text, fontSize: 10 }} stroke={c.grid} allowDecimals={false} />;
@@ -58,14 +58,15 @@ const Charts = memo(function Charts({ limiter, rule, durationMs, theme }: Omit<P
       <figure className="chart" aria-labelledby={`${summaryId}-t`}>
         <figcaption id={`${summaryId}-t`}>Requests over time <span className="lg"><i style={{ background: c.allowed }} />allowed <i style={{ background: c.delayed }} />delayed <i style={{ background: c.blocked }} />blocked</span></figcaption>
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <BarChart data={traffic} margin={MARGIN} barCategoryGap={0} barGap={0}>
+          {/* Stacked step areas: three SVG paths per chart instead of hundreds of bars, so a redraw stays cheap. */}
+          <AreaChart data={traffic} margin={MARGIN}>
             {grid}
             {x}
             {y('requests per bin')}
-            <Bar dataKey="allowed" stackId="1" fill={c.allowed} isAnimationActive={false} />
-            <Bar dataKey="delayed" stackId="1" fill={c.delayed} isAnimationActive={false} />
-            <Bar dataKey="blocked" stackId="1" fill={c.blocked} isAnimationActive={false} />
-          </BarChart>
+            <Area type="stepAfter" dataKey="allowed" stackId="1" stroke="none" fill={c.allowed} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
+            <Area type="stepAfter" dataKey="delayed" stackId="1" stroke="none" fill={c.delayed} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
+            <Area type="stepAfter" dataKey="blocked" stackId="1" stroke="none" fill={c.blocked} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
+          </AreaChart>
         </ResponsiveContainer>
       </figure>
       <figure className="chart" aria-labelledby={`${summaryId}-s`}>
@@ -74,14 +75,14 @@ const Charts = memo(function Charts({ limiter, rule, durationMs, theme }: Omit<P
           <span className="lg">{state.fields.map((f, i) => <span key={f}><i style={{ background: i ? c.line2 : c.line }} />{f} </span>)}</span>
         </figcaption>
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <LineChart data={state.points} margin={MARGIN}>
+          <AreaChart data={state.points} margin={MARGIN}>
             {grid}
             {x}
             {y('state')}
             {state.fields.map((f, i) => (
-              <Line key={f} type="stepAfter" dataKey={f} stroke={i ? c.line2 : c.line} dot={false} strokeWidth={1.5} isAnimationActive={false} />
+              <Area key={f} type="stepAfter" dataKey={f} stroke={i ? c.line2 : c.line} fill="none" dot={false} activeDot={false} strokeWidth={1.5} isAnimationActive={false} />
             ))}
-          </LineChart>
+          </AreaChart>
         </ResponsiveContainer>
       </figure>
       <figure className="chart" aria-labelledby={`${summaryId}-w`}>
@@ -89,13 +90,13 @@ const Charts = memo(function Charts({ limiter, rule, durationMs, theme }: Omit<P
           Admitted in any {windowMs ?? '?'} ms window (key {key ?? '–'}) <span className="lg"><i style={{ background: c.line }} />admitted <i style={{ background: c.limit }} />limit {limit ?? '?'}</span>
         </figcaption>
         <ResponsiveContainer width="100%" height={HEIGHT + AXIS_HEIGHT}>
-          <LineChart data={admitted} margin={MARGIN}>
+          <AreaChart data={admitted} margin={MARGIN}>
             {grid}
             <XAxis type="number" dataKey="t" domain={[0, durationMs]} tick={{ fill: c.text, fontSize: 10 }} stroke={c.grid} height={16} tickFormatter={(t: number) => `${t} ms`} />
             {y('admitted in window')}
             {limit !== null && <ReferenceLine y={limit} stroke={c.limit} strokeDasharray="4 3" ifOverflow="extendDomain" />}
-            <Line type="stepAfter" dataKey="admitted" stroke={c.line} dot={false} strokeWidth={1.5} isAnimationActive={false} />
-          </LineChart>
+            <Area type="stepAfter" dataKey="admitted" stroke={c.line} fill="none" dot={false} activeDot={false} strokeWidth={1.5} isAnimationActive={false} />
+          </AreaChart>
         </ResponsiveContainer>
       </figure>
     </>

@@ -1,4 +1,8 @@
-import type { LimiterJson, TraceLimiter } from '../state/types';
+import type { LimiterColumns } from '../run/columns';
+import type { LimiterJson } from '../state/types';
+
+/** The columns a chart reads; `upTo` hides decisions after it (predict mode) without copying anything. */
+type Cols = Pick<LimiterColumns, 'n' | 'tMs' | 'allowed' | 'delayMs' | 'key' | 'detail'>;
 
 /** The most points a chart draws: traces are binned down to this so a 10,000-request run redraws quickly. */
 export const MAX_BINS = 120;
@@ -33,29 +37,30 @@ export function binWidth(durationMs: number): number {
   return Math.max(1, Math.ceil(durationMs / MAX_BINS));
 }
 
-export function trafficBins(l: TraceLimiter, durationMs: number): TrafficBin[] {
+export function trafficBins(l: Cols, durationMs: number, upTo = Infinity): TrafficBin[] {
   const width = binWidth(durationMs);
   const n = Math.max(1, Math.ceil(durationMs / width));
   const bins: TrafficBin[] = Array.from({ length: n }, (_, i) => ({ t: i * width, allowed: 0, delayed: 0, blocked: 0 }));
-  for (const d of l.decisions) {
-    const b = bins[Math.min(n - 1, Math.max(0, Math.floor(d.tMs / width)))]!;
-    if (!d.allowed) b.blocked++;
-    else if ((d.delayMs ?? 0) > 0) b.delayed++;
+  for (let i = 0; i < l.n && l.tMs[i]! <= upTo; i++) {
+    const b = bins[Math.min(n - 1, Math.max(0, Math.floor(l.tMs[i]! / width)))]!;
+    if (l.allowed[i] === 0) b.blocked++;
+    else if (l.delayMs[i]! > 0) b.delayed++;
     else b.allowed++;
   }
   return bins;
 }
 
 /** The key with the most decisions: state and window charts follow one key, because limiter state is per key. */
-export function busiestKey(l: TraceLimiter): string | null {
-  const counts = new Map<string, number>();
-  let best: string | null = null;
+export function busiestKey(l: Cols): number {
+  const counts = new Map<number, number>();
+  let best = -1;
   let bestN = 0;
-  for (const d of l.decisions) {
-    const c = (counts.get(d.key) ?? 0) + 1;
-    counts.set(d.key, c);
+  for (let i = 0; i < l.n; i++) {
+    const k = l.key[i]!;
+    const c = (counts.get(k) ?? 0) + 1;
+    counts.set(k, c);
     if (c > bestN) {
-      best = d.key;
+      best = k;
       bestN = c;
     }
   }
@@ -71,31 +76,37 @@ export interface StateSeries {
 }
 
 /** The algorithm's state after each decision on `key`, binned keeping the last value in each bin. */
-export function stateSeries(l: TraceLimiter, key: string | null, durationMs: number): StateSeries {
+export function stateSeries(l: Cols, key: number, durationMs: number, upTo = Infinity): StateSeries {
+  const detail = l.detail;
+  if (!detail) return { fields: [], points: [] };
   const width = binWidth(durationMs);
+  const cols = detail.fields.map((f, j) => ({ f, col: detail.after[j]! })).filter((c) => !NOT_CHARTED.has(c.f));
+  const used = new Set<string>();
   const byBin = new Map<number, Record<string, number>>();
-  const fields = new Set<string>();
-  for (const d of l.decisions) {
-    if (d.key !== key || !d.stateAfter) continue;
-    const bin = Math.floor(d.tMs / width);
+  for (let i = 0; i < l.n && l.tMs[i]! <= upTo; i++) {
+    if (l.key[i] !== key) continue;
+    const bin = Math.floor(l.tMs[i]! / width);
     const point: Record<string, number> = { t: bin * width };
-    for (const [k, v] of Object.entries(d.stateAfter)) {
-      if (NOT_CHARTED.has(k) || typeof v !== 'number') continue;
-      fields.add(k);
-      point[k] = Math.round(v * 1000) / 1000;
+    let any = false;
+    for (const { f, col } of cols) {
+      const v = col[i]!;
+      if (Number.isNaN(v)) continue;
+      used.add(f);
+      point[f] = Math.round(v * 1000) / 1000;
+      any = true;
     }
-    byBin.set(bin, point);
+    if (any) byBin.set(bin, point);
   }
-  return { fields: [...fields], points: [...byBin.values()] };
+  return { fields: cols.map((c) => c.f).filter((f) => used.has(f)), points: [...byBin.values()] };
 }
 
 /**
  * For each allowed request on `key`, how many requests were allowed on that key in the window ending there
  * (two pointers, linear), then binned keeping each bin's maximum so a one-moment spike is never averaged away.
  */
-export function admittedInWindow(l: TraceLimiter, key: string | null, windowMs: number, durationMs: number): { t: number; admitted: number }[] {
+export function admittedInWindow(l: Cols, key: number, windowMs: number, durationMs: number, upTo = Infinity): { t: number; admitted: number }[] {
   const times: number[] = [];
-  for (const d of l.decisions) if (d.key === key && d.allowed) times.push(d.tMs);
+  for (let i = 0; i < l.n && l.tMs[i]! <= upTo; i++) if (l.key[i] === key && l.allowed[i] === 1) times.push(l.tMs[i]!);
   const width = binWidth(durationMs);
   const out = new Map<number, number>();
   let start = 0;

@@ -2,7 +2,7 @@ import { actions, appStore } from '../state/app-store';
 import { SimRunner } from './runner';
 
 /** Performance marks the e2e suite reads to report edit → re-simulated → redrawn timings. */
-export const MARKS = { edit: 'ratelab:edit', simulated: 'ratelab:simulated', drawn: 'ratelab:drawn' } as const;
+export const MARKS = { edit: 'ratelab:edit', simulated: 'ratelab:simulated', committed: 'ratelab:committed', drawn: 'ratelab:drawn', detail: 'ratelab:detail' } as const;
 
 let runner: SimRunner | null = null;
 
@@ -15,6 +15,12 @@ export function startRunController(): SimRunner {
   const sim = new SimRunner();
   runner = sim;
   let latest = 0;
+  let latestRun = -1;
+  sim.onDetail = (id, limiters) => {
+    if (id !== latestRun) return;
+    performance.mark(MARKS.detail);
+    actions.attachDetail(limiters);
+  };
   const runRevision = () => {
     const { scenario, revision } = appStore.getState();
     if (!scenario || revision === latest) return;
@@ -24,7 +30,10 @@ export function startRunController(): SimRunner {
     void sim.run(scenario).then((r) => {
       if (revision !== latest) return;
       performance.mark(MARKS.simulated, { detail: { revision } });
-      if (r.ok) actions.runFinished(r.trace, scenario, r.simMs);
+      if (r.ok) {
+        latestRun = r.id;
+        actions.runFinished(r.trace, scenario, r.simMs);
+      }
       else actions.runRejected(r.issues);
     });
   };

@@ -1,4 +1,5 @@
-import type { TraceDecision, TraceView } from '../state/types';
+import type { TraceDecision } from '../state/types';
+import { decisionOf, type TraceData } from './columns';
 
 /**
  * The playground's timeline: every decision of every limiter, merged by time (ties: limiter order, then decision
@@ -11,22 +12,23 @@ export interface Steps {
   tMs: Float64Array;
 }
 
-export function buildSteps(trace: TraceView): Steps {
-  const lists = trace.limiters.map((l) => l.decisions);
-  const length = lists.reduce((n, l) => n + l.length, 0);
+export function buildSteps(trace: TraceData): Steps {
+  const lists = trace.limiters;
+  const length = lists.reduce((n, l) => n + l.n, 0);
   const limiter = new Int32Array(length);
   const decision = new Int32Array(length);
   const tMs = new Float64Array(length);
-  const next = lists.map(() => 0);
+  const next = new Int32Array(lists.length);
   // A k-way merge: each limiter's decisions are already in decision order, so this is linear in the trace size.
   for (let i = 0; i < length; i++) {
     let best = -1;
     let bestT = Infinity;
     for (let l = 0; l < lists.length; l++) {
-      const d = lists[l]![next[l]!];
-      if (d && d.tMs < bestT) {
+      const at = next[l]!;
+      const c = lists[l]!;
+      if (at < c.n && c.tMs[at]! < bestT) {
         best = l;
-        bestT = d.tMs;
+        bestT = c.tMs[at]!;
       }
     }
     limiter[i] = best;
@@ -37,12 +39,12 @@ export function buildSteps(trace: TraceView): Steps {
   return { length, limiter, decision, tMs };
 }
 
-export function decisionAt(trace: TraceView, steps: Steps, step: number): { limiter: number; index: number; d: TraceDecision } | null {
+export function decisionAt(trace: TraceData, steps: Steps, step: number): { limiter: number; index: number; d: TraceDecision } | null {
   if (step < 0 || step >= steps.length) return null;
   const limiter = steps.limiter[step]!;
   const index = steps.decision[step]!;
-  const d = trace.limiters[limiter]?.decisions[index];
-  return d ? { limiter, index, d } : null;
+  const l = trace.limiters[limiter];
+  return l && index < l.n ? { limiter, index, d: decisionOf(trace, l, index) } : null;
 }
 
 /** The first step at or after `tMs` (steps.length - 1 when past the end); used to keep the cursor after a re-run. */

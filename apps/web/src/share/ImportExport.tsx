@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { toTraceJson } from '../run/columns';
 import { SimRunner } from '../run/runner';
 import { startRunController } from '../run/run-controller';
 import { actions, appStore } from '../state/app-store';
@@ -44,8 +45,8 @@ export function ImportExport() {
         <button type="button" onClick={() => input.current?.click()}>Import scenario JSON…</button>
         <input ref={input} type="file" accept="application/json,.json" hidden aria-label="Scenario file to import" onChange={(e) => { void onFile(e.target.files?.[0]); e.target.value = ''; }} />
         <button type="button" disabled={!hasTrace} onClick={() => download(`${slug()}.json`, JSON.stringify(appStore.getState().traceScenario, null, 2) + '\n')}>Export scenario</button>
-        <button type="button" disabled={!hasTrace} onClick={() => download(`${slug()}-trace.json`, JSON.stringify(appStore.getState().trace) + '\n')}>Export trace JSON</button>
-        <button type="button" disabled={!hasTrace} onClick={() => download(`${slug()}-trace.csv`, traceToCsv(appStore.getState().trace!), 'text/csv')}>Export trace CSV</button>
+        <button type="button" disabled={!hasTrace} onClick={() => download(`${slug()}-trace.json`, JSON.stringify(toTraceJson(appStore.getState().trace!)) + '\n')}>Export trace JSON</button>
+        <button type="button" disabled={!hasTrace} onClick={() => download(`${slug()}-trace.csv`, traceToCsv(toTraceJson(appStore.getState().trace!)), 'text/csv')}>Export trace CSV</button>
       </div>
     </section>
   );

@@ -1,5 +1,7 @@
 import type { TraceView } from '../state/types';
 
+/** Callers with a columnar trace pass toTraceJson(trace). */
+
 export const CSV_COLUMNS = [
   'limiter', 'index', 'tMs', 'client', 'key', 'replica', 'attempt', 'allowed', 'remaining', 'retryAfterMs', 'delayMs', 'fallback', 'explanation',
 ] as const;

@@ -54,7 +54,13 @@ export function decodeLink(href: string): LinkState {
   if (version !== String(LINK_VERSION))
     return { ...base, problem: `This link uses format v=${version ?? '(missing)'}; this playground reads v=${LINK_VERSION}.` };
   if (packed.length > MAX_LINK_CHARS) return { ...base, problem: `This link is too long (over ${MAX_LINK_CHARS} characters).` };
-  const text = decompressFromEncodedURIComponent(packed);
+  let text: string | null;
+  try {
+    text = decompressFromEncodedURIComponent(packed);
+  } catch {
+    // lz-string throws (TypeError) on some damaged inputs, e.g. "s=z"; a bad link must never break the page.
+    text = null;
+  }
   if (!text) return { ...base, problem: 'The scenario in this link is damaged (it could not be decompressed). Was it cut short?' };
   try {
     return { ...base, scenario: JSON.parse(text) as unknown };

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { buildSteps, stepAtTime, type Steps } from '../run/steps';
-import type { Issue, ScenarioJson, TraceView } from './types';
+import type { LimiterDetail, TraceData } from '../run/columns';
+import type { Issue, ScenarioJson } from './types';
 
 export type RunStatus = 'starting' | 'running' | 'ready' | 'invalid' | 'failed';
 
@@ -24,7 +25,7 @@ export interface AppState {
   status: RunStatus;
   issues: Issue[];
   /** The latest valid run; kept while a new one is computed so the page never goes blank. */
-  trace: TraceView | null;
+  trace: TraceData | null;
   traceScenario: ScenarioJson | null;
   steps: Steps | null;
   step: number;
@@ -90,7 +91,7 @@ export const actions = {
     set({ scenario: update(structuredClone(s.scenario)), revision: s.revision + 1, predict: null });
   },
   runStarted: () => set({ status: 'running' }),
-  runFinished(trace: TraceView, scenario: ScenarioJson, simMs: number) {
+  runFinished(trace: TraceData, scenario: ScenarioJson, simMs: number) {
     const s = get();
     const steps = buildSteps(trace);
     let step: number;
@@ -99,6 +100,13 @@ export const actions = {
     else step = 0;
     set({ trace, traceScenario: scenario, steps, status: 'ready', issues: [], simMs, wantedStep: null });
     set({ step: clampStep(step) });
+  },
+  /** The second phase of a large run: the same decisions, now with explanations and state snapshots. */
+  attachDetail(details: LimiterDetail[] | null) {
+    const t = get().trace;
+    if (!t || t.detail !== 'pending') return;
+    if (!details || details.length !== t.limiters.length) return set({ trace: { ...t, detail: 'lean' } });
+    set({ trace: { ...t, detail: 'full', limiters: t.limiters.map((l, i) => ({ ...l, detail: details[i]! })) } });
   },
   runRejected: (issues: Issue[]) => set({ status: 'invalid', issues, wantedStep: null }),
   runFailed: (message: string) => set({ status: 'failed', issues: [{ path: '', message }] }),

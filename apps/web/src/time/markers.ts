@@ -1,5 +1,5 @@
 import { stepAtTime, type Steps } from '../run/steps';
-import type { TraceView } from '../state/types';
+import type { TraceData } from '../run/columns';
 
 /** How many columns the scrubber's marker strip is divided into; many blocked requests share a column. */
 export const MARKER_COLUMNS = 240;
@@ -13,14 +13,13 @@ export interface Markers {
   faults: { from: number; to: number; label: string }[];
 }
 
-export function buildMarkers(trace: TraceView, steps: Steps): Markers {
+export function buildMarkers(trace: TraceData, steps: Steps): Markers {
   const last = Math.max(1, steps.length - 1);
   const column = (step: number) => Math.min(MARKER_COLUMNS - 1, Math.floor((step / last) * MARKER_COLUMNS));
   const cols = new Set<number>();
   const blocked: number[] = [];
   for (let i = 0; i < steps.length; i++) {
-    const d = trace.limiters[steps.limiter[i]!]!.decisions[steps.decision[i]!]!;
-    if (!d.allowed) {
+    if (trace.limiters[steps.limiter[i]!]!.allowed[steps.decision[i]!] === 0) {
       blocked.push(i);
       cols.add(column(i));
     }

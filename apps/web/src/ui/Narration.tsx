@@ -1,13 +1,13 @@
 import { decisionAt } from '../run/steps';
 import { download } from '../share/downloads';
 import { useApp } from '../state/use-app';
-import type { TraceView } from '../state/types';
+import type { TraceData } from '../run/columns';
 import type { Steps } from '../run/steps';
 
 /** How many recent decisions the narration shows; the full text is one download away. */
 const SHOWN = 6;
 
-function line(trace: TraceView, steps: Steps, i: number): string {
+function line(trace: TraceData, steps: Steps, i: number): string {
   const at = decisionAt(trace, steps, i);
   if (!at) return '';
   const { d } = at;

@@ -16,7 +16,8 @@ export interface BatchScript {
  * it once per request in the order given. Because every request runs the very same text as an unbatched check,
  * in issue order and inside one atomic script, the decisions are exactly those of the same checks made one by
  * one. The rule's parameters and the TTL travel once per batch; each request adds its keys, a time and a cost.
- * Redis TIME is read at most once per batch: requests that share a batch are decided at the same instant.
+ * Redis TIME is read at most once per batch: requests that share a batch are decided at the same instant. The
+ * time is computed in doubles (`+ 0.0`), as the prelude's `now_ms` does, so fengari's 32-bit integers cannot wrap.
  */
 export function batchSource(script: LuaScript): string {
   return `-- ratelab batch (${script.algorithm}): N requests of one rule, decided in the order given by the unchanged
@@ -43,7 +44,7 @@ for i = 0, n - 1 do
   if at == '' then
     if batch_now == nil then
       local t = redis.call('TIME')
-      batch_now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+      batch_now = (tonumber(t[1]) + 0.0) * 1000 + math.floor(tonumber(t[2]) / 1000)
     end
     at = batch_now
   end

@@ -13,19 +13,20 @@ local rate = arg(4)
 local burst = arg(5)
 local interval = 1000 / rate
 local tat = num(redis.call('GET', KEYS[1])) or t
-local function admits(at) return math.max(tat, at) + cost * interval - at <= burst * interval end
+-- newTat - t <= burst * T, rearranged to ahead <= (burst - cost) * T so rounding cannot refuse cost = burst.
+local function ahead_of(at) return math.max(tat, at) - at end
+local function admits(at, c) return ahead_of(at) <= (burst - c) * interval end
 
-local new_tat = math.max(tat, t) + cost * interval
-local allowed = new_tat - t <= burst * interval
+local allowed = admits(t, cost)
 if allowed then
-  tat = new_tat
+  tat = math.max(tat, t) + cost * interval
   redis.call('SET', KEYS[1], fmt(tat), 'PX', ARGV[3])
 end
-local ahead = math.max(tat, t) - t
-local remaining = math.max(0, floor((burst * interval - ahead) / interval))
+local ahead = ahead_of(t)
+local remaining = largest_fit(function(n) return admits(t, n) end, floor(burst - ahead / interval), burst)
 local retry = 0
 if not allowed then
-  retry = smallest_wait(function(d) return admits(t + d) end, ceil(tat + cost * interval - burst * interval - t))
+  retry = smallest_wait(function(d) return admits(t + d, cost) end, ceil(ahead - (burst - cost) * interval))
 end
 return { allowed and 1 or 0, remaining, retry, ceil(ahead), 0, t }
 `,

@@ -33,10 +33,10 @@ if not allowed then
   retry = gap + smallest_wait(function(d) return drain(level, d) + cost <= capacity end,
     ceil((level + cost - capacity) * 1000 / leak))
 end
+local function full(d) return drain(level, d) + capacity <= capacity end
 local reset = 0
-if level > 0 then
-  reset = gap + smallest_wait(function(d) return drain(level, d) <= 0 end, ceil(level * 1000 / leak))
-end
-return { allowed and 1 or 0, math.max(0, floor(capacity - level)), retry, reset, delay, t }
+if not full(0) then reset = gap + smallest_wait(full, ceil(level * 1000 / leak)) end
+local remaining = largest_fit(function(n) return level + n <= capacity end, floor(capacity - level), capacity)
+return { allowed and 1 or 0, remaining, retry, reset, delay, t }
 `,
 );

@@ -6,7 +6,8 @@
  * - `fmt(x)`: stores a number so it reads back as exactly the same double (17 significant digits).
  * - `num(v)`: a stored value as a number, or nil when absent. It checks the type because ioredis-mock hands
  *   missing hash fields to Lua as a truthy null userdata where Redis gives `false`.
- * - `smallest_wait(ok, estimate)`: the same exact "smallest whole ms" search as `smallestWait` in TypeScript.
+ * - `smallest_wait(ok, estimate)`, `largest_fit(ok, estimate, max)`: the same exact searches as `smallestWait` and
+ *   `largestFit` in TypeScript (retry waits and `remaining` checked against the admission test itself).
  * - `arg(i)`, `floor(x)`, `ceil(x)`: numbers are kept as floats (doubles) everywhere. Redis runs Lua 5.1, where
  *   every number is a double, like in JavaScript. ioredis-mock runs fengari (Lua 5.3) with 32-bit integers:
  *   `tonumber('1000')` and `math.floor(...)` give integers there, and integer products such as
@@ -31,6 +32,12 @@ local function smallest_wait(ok, estimate)
   while d > 0 and ok(d - 1) do d = d - 1 end
   while not ok(d) do d = d + 1 end
   return d
+end
+local function largest_fit(ok, estimate, max)
+  local n = math.min(max, math.max(0, estimate))
+  while n > 0 and not ok(n) do n = n - 1 end
+  while n < max and ok(n + 1) do n = n + 1 end
+  return n
 end
 `;
 

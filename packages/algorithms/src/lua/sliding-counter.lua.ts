@@ -50,10 +50,11 @@ if not allowed then
   end
   retry = lo
 end
-local after = estimate
-if allowed then after = estimate + cost end
+-- Re-estimated from the updated counts, exactly as the next request will see them.
+local after = estimate_at(now)
+local remaining = largest_fit(function(n) return after + n <= limit end, floor(limit - after), limit)
 local reset = 0
 if current > 0 then reset = (w + 2) * size - t elseif previous > 0 then reset = (w + 1) * size - t end
-return { allowed and 1 or 0, math.max(0, floor(limit - after)), retry, reset, 0, t }
+return { allowed and 1 or 0, remaining, retry, reset, 0, t }
 `,
 );

@@ -1,4 +1,4 @@
-import { smallestWait, type Decision } from '../decision.js';
+import { largestFit, smallestWait, type Decision } from '../decision.js';
 import type { LeakyBucketParams } from '../rules.js';
 import type { AlgorithmModel } from './model.js';
 
@@ -40,7 +40,11 @@ export const leakyBucket: AlgorithmModel<LeakyBucketParams, LeakyBucketState> = 
           (d) => drain(p, level, d) + cost <= p.capacity,
           Math.ceil(((level + cost - p.capacity) * 1000) / p.leakPerSecond),
         );
-    const resetMs = level <= 0 ? 0 : gap + smallestWait((d) => drain(p, level, d) <= 0, Math.ceil((level * 1000) / p.leakPerSecond));
-    return { allowed, remaining: Math.max(0, Math.floor(p.capacity - level)), limit: p.capacity, retryAfterMs, resetMs, delayMs };
+    // "Full allowance again" is judged by the admission test itself (a request of cost = capacity fits), which in
+    // floating point can happen a millisecond before the level is exactly 0.
+    const full = (d: number) => drain(p, level, d) + p.capacity <= p.capacity;
+    const resetMs = full(0) ? 0 : gap + smallestWait(full, Math.ceil((level * 1000) / p.leakPerSecond));
+    const remaining = largestFit((n) => level + n <= p.capacity, Math.floor(p.capacity - level), p.capacity);
+    return { allowed, remaining, limit: p.capacity, retryAfterMs, resetMs, delayMs };
   },
 };

@@ -1,4 +1,4 @@
-import type { Decision } from '../decision.js';
+import { largestFit, type Decision } from '../decision.js';
 import type { SlidingCounterParams } from '../rules.js';
 import type { AlgorithmModel } from './model.js';
 
@@ -63,8 +63,10 @@ export const slidingCounter: AlgorithmModel<SlidingCounterParams, SlidingCounter
       }
       retryAfterMs = lo;
     }
-    const after = allowed ? estimate + cost : estimate;
+    // Re-estimated from the updated counts, exactly as the next request will see them.
+    const after = estimateAt(p, s, now);
+    const remaining = largestFit((n) => after + n <= p.limit, Math.floor(p.limit - after), p.limit);
     const resetMs = s.current > 0 ? (w + 2) * p.windowMs - tMs : s.previous > 0 ? (w + 1) * p.windowMs - tMs : 0;
-    return { allowed, remaining: Math.max(0, Math.floor(p.limit - after)), limit: p.limit, retryAfterMs, resetMs };
+    return { allowed, remaining, limit: p.limit, retryAfterMs, resetMs };
   },
 };

@@ -97,11 +97,11 @@ describe('replay CLI', () => {
   it('as a real process: exit codes, nothing on stdout and no stack trace for a bad file, --json is the trace', async () => {
     const run = promisify(execFile);
     const bad = file('bad-process.json', '{"format": 2}');
-    const failure = await run('npx', ['tsx', 'packages/sim/src/cli/replay.ts', bad, '--json'], { cwd: process.cwd() }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const failure = await run(process.execPath, ['--import', 'tsx', 'packages/sim/src/cli/replay.ts', bad, '--json'], { cwd: process.cwd() }).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 2, stdout: '' });
     expect((failure as { stderr: string }).stderr).toMatch(/format: format must be 1/);
     expect((failure as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
-    const ok = await run('npx', ['tsx', 'packages/sim/src/cli/replay.ts', 'clock-skew', '--json'], { cwd: process.cwd() });
+    const ok = await run(process.execPath, ['--import', 'tsx', 'packages/sim/src/cli/replay.ts', 'clock-skew', '--json'], { cwd: process.cwd() });
     expect(JSON.parse(ok.stdout)).toMatchObject({ scenario: 'clock-skew' });
   });
 });

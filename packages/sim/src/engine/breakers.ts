@@ -11,6 +11,8 @@ import type { BreakerTransition } from '../trace/types.js';
  */
 export class Breakers {
   private readonly actors: Actor<typeof breakerMachine>[] = [];
+  /** Per actor: the virtual time its current open period ends (meaningful while open). */
+  private readonly openUntil: number[] = [];
   private readonly shared: boolean;
 
   constructor(spec: BreakerSpec, replicas: number, clock: VirtualClock, queue: TimerQueue, limiter: string, log: BreakerTransition[]) {
@@ -23,8 +25,11 @@ export class Breakers {
       });
       let last: BreakerStateName = 'closed';
       const replica = this.shared ? 'shared' : r;
+      const index = r;
+      this.openUntil.push(0);
       actor.subscribe((snapshot) => {
         const now = breakerState(snapshot);
+        if (now === 'open') this.openUntil[index] = clock.now + snapshot.context.openForMs;
         if (now !== last) log.push({ limiter, tMs: clock.now, replica, from: last, to: now });
         last = now;
       });
@@ -44,6 +49,13 @@ export class Breakers {
     if (!canAttempt(snapshot)) return false;
     if (snapshot.matches('halfOpen')) actor.send({ type: 'PROBE' });
     return true;
+  }
+
+  /** How long until `replica`'s breaker lets a probe through: 0 unless it is open. */
+  remainingOpenMs(replica: number, nowMs: number): number {
+    const i = this.shared ? 0 : replica;
+    if (!(this.actors[i] as Actor<typeof breakerMachine>).getSnapshot().matches('open')) return 0;
+    return Math.max(0, (this.openUntil[i] as number) - nowMs);
   }
 
   succeeded(replica: number): void {

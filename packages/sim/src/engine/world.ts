@@ -122,7 +122,7 @@ export class LimiterRun {
       this.arrive(this.schedule.take(), 1);
       return true;
     }
-    const ev = (this.queue.pop() as { payload: Ev }).payload;
+    const ev = this.queue.popPayload() as Ev;
     switch (ev.kind) {
       case 'timer':
         ev.fn();
@@ -288,7 +288,9 @@ export class LimiterRun {
     const limit = ruleCapacity(this.rule);
     if (mode !== 'local-fallback') {
       const allowed = mode === 'allow';
-      const d: Decision = { allowed, remaining: 0, limit, retryAfterMs: 0, resetMs: 0 };
+      // Fail-closed tells the client to come back when the breaker will let a probe through, as the server does.
+      const retryAfterMs = allowed || !this.breakers ? 0 : this.breakers.remainingOpenMs(req.replica, now);
+      const d: Decision = { allowed, remaining: 0, limit, retryAfterMs, resetMs: 0 };
       return this.record(req, d, undefined, undefined, allowed ? 'allow' : 'deny', reason);
     }
     const local = (this.locals as MemoryLimiter[])[req.replica] as MemoryLimiter;

@@ -8,7 +8,6 @@ const plural = (x: number, word: string) => `${x} ${word}${x === 1 ? '' : 's'}`;
  * the UI and screen readers can say why ("blocked: 0.4 tokens left, next token in 600 ms").
  */
 export function explainDecision(rule: Rule, d: Decision, after: Record<string, number>, cost: number): string {
-  const verdict = d.allowed ? 'allowed' : 'blocked';
   const wait = `retry in ${d.retryAfterMs} ms`;
   switch (rule.algorithm) {
     case 'token-bucket':
@@ -31,7 +30,7 @@ export function explainDecision(rule: Rule, d: Decision, after: Record<string, n
       return `blocked: ${logged}, room when the oldest entry leaves in ${d.retryAfterMs} ms${punished}`;
     }
     case 'sliding-counter':
-      if (d.allowed) return `allowed: estimate now ${n1(after.estimate)} of ${rule.limit} (${after.current} this window + weighted ${after.previous} from the last)`;
+      if (d.allowed) return `allowed: estimate now ${n1(after.estimate)} of ${rule.limit} (${after.current} in this window, ${after.previous} in the last one weighted by its overlap)`;
       return `blocked: estimate ${n1(after.estimate)} + ${cost} is over ${rule.limit}, fits in ${d.retryAfterMs} ms`;
     case 'gcra':
       if (d.allowed) return `allowed: theoretical arrival time ${Math.round(after.aheadMs ?? 0)} ms ahead, ${d.remaining} more fit now`;

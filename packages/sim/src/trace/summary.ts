@@ -42,6 +42,7 @@ interface KeyStats {
   ideal: WindowCounter;
   allowedUnits: number;
   idealUnits: number;
+  maxInWindow: number;
 }
 
 /**
@@ -86,7 +87,7 @@ export function summarize(
     if (k === undefined) {
       k = keys.get(d.key);
       if (k === undefined) {
-        k = { actual: new WindowCounter(windowMs), ideal: new WindowCounter(windowMs), allowedUnits: 0, idealUnits: 0 };
+        k = { actual: new WindowCounter(windowMs), ideal: new WindowCounter(windowMs), allowedUnits: 0, idealUnits: 0, maxInWindow: 0 };
         keys.set(d.key, k);
       }
       statsOfClient[ci] = k;
@@ -102,6 +103,7 @@ export function summarize(
       (seriesAllowed[b] as number) += 1;
       k.allowedUnits += units;
       const inWindow = k.actual.add(d.tMs, units);
+      if (inWindow > k.maxInWindow) k.maxInWindow = inWindow;
       if (inWindow > maxInWindow) maxInWindow = inWindow;
       const start = streakStart[ci] as number;
       if (start >= 0) {
@@ -124,9 +126,11 @@ export function summarize(
   recovery.meanMs = recovery.recovered === 0 ? 0 : Math.round(recoveredTotal / recovery.recovered);
   let idealAllowed = 0;
   let beyond = 0;
-  for (const k of keys.values()) {
+  const perKey: LimiterSummary['keys'] = {};
+  for (const [key, k] of keys) {
     idealAllowed += k.idealUnits;
     beyond += Math.max(0, k.allowedUnits - k.idealUnits);
+    perKey[key] = { allowedUnits: k.allowedUnits, maxAllowedInAnyWindow: k.maxInWindow, idealAllowed: k.idealUnits };
   }
   const clients: Record<string, ClientSummary & { maxRecoveryMs: number }> = {};
   clientIds.forEach((id, i) => (clients[id] = perClient[i] as ClientSummary & { maxRecoveryMs: number }));
@@ -143,6 +147,7 @@ export function summarize(
     admittedBeyondIdeal: beyond,
     recovery,
     clients,
+    keys: perKey,
     breakerTransitions,
     series: { bucketMs, allowed: seriesAllowed, blocked: seriesBlocked },
   };

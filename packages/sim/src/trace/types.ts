@@ -62,6 +62,8 @@ export interface LimiterSummary {
   /** Blocked streaks per client and how long until the next allowed request. */
   recovery: { streaks: number; recovered: number; maxMs: number; meanMs: number };
   clients: Record<string, ClientSummary & { maxRecoveryMs: number }>;
+  /** Per limiter key (in order of first decision): allowed units, the most in any window, and what the ideal log admitted. */
+  keys: Record<string, { allowedUnits: number; maxAllowedInAnyWindow: number; idealAllowed: number }>;
   /** Breaker state changes per replica ("shared" for a shared breaker). */
   breakerTransitions: Record<string, number>;
   /** Allowed and blocked counts per time bucket, for charts. */

@@ -89,7 +89,8 @@ export default function CompareLab() {
   const lanes: Lane[] = [];
   if (simTrace) lanes.push({ id: 'sim', label: varied === 'sim' ? 'sim (variant)' : 'sim', trace: simTrace });
   if (lua.status === 'done') lanes.push({ id: 'lua', label: varied === 'lua' ? 'lua (variant)' : 'lua', trace: lua.trace });
-  if (real.status === 'done') lanes.push({ id: 'redis', label: varied === 'redis' ? 'redis (variant)' : 'redis', trace: real.trace });
+  // The server names its engine: 'redis' on a real Redis, 'lua' when it runs on its embedded ioredis-mock.
+  if (real.status === 'done') lanes.push({ id: 'redis', label: `server ${real.trace.engine === 'redis' ? 'Redis' : `(${real.trace.engine}, embedded store)`}${varied === 'redis' ? ' (variant)' : ''}`, trace: real.trace });
   const diffs = laneDifferences(lanes, limiterIndex);
   const limiters = simTrace?.limiters ?? [];
   const count = Math.max(0, ...lanes.map((l) => l.trace.limiters[limiterIndex]?.decisions.length ?? 0));
@@ -150,7 +151,7 @@ export default function CompareLab() {
           <div className="lab-row">
             <button type="button" onClick={() => setIndex(Math.max(0, at - 1))}>◀ Previous decision</button>
             <button type="button" onClick={() => setIndex(Math.min(count - 1, at + 1))}>Next decision ▶</button>
-            <button type="button" disabled={!diffs.some((d) => d.index > at)} onClick={() => setIndex(diffs.find((d) => d.index > at)?.index ?? at)}>Next difference ⏭</button>
+            <button type="button" disabled={!diffs.some((d) => d.index > at)} onClick={() => setIndex(diffs.find((d) => d.index > at)?.index ?? at)}>Next difference</button>
           </div>
           <DecisionTable lanes={lanes} limiterIndex={limiterIndex} at={at} diff={diffs.find((d) => d.index === at)} />
           {diffs.length > 0 && (

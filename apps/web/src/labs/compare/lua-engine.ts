@@ -5,20 +5,17 @@ import { runScenarioAsync, type Scenario, type SimRedis, type Trace } from '@rat
  * for the lane, so neither ioredis-mock nor the Lua VM costs the playground's first load.
  *
  * ioredis-mock is a Node package. The build maps its four Node imports (events, stream, crypto and ioredis's URL
- * helper) to the small shims beside this file (see vite.config.ts), and two Node globals are provided here, after
- * the import: `process.nextTick` (its connect event) and `Buffer.isBuffer` (its GET, which never sees a Buffer in
- * the labs because every value is written as a string). Defining them after the import keeps fengari from taking
- * its Node-only paths (files, os.execute) when it initialises.
+ * helper) to the small shims in ./shims and gives its file two local stand-ins for Node globals (see
+ * vite.config.ts): `process.nextTick` (its connect event) and `Buffer.isBuffer` (its GET, which never sees a Buffer
+ * here because every value is written as a string). No global is defined, so fengari keeps its browser paths.
  */
 let loaded: Promise<new () => SimRedis & { disconnect(): void }> | undefined;
 
 function load() {
-  loaded ??= import('ioredis-mock').then((m) => {
-    const g = globalThis as Record<string, unknown>;
-    g.process ??= { env: {}, nextTick: (fn: (...a: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => fn(...args)), hrtime: () => [0, 0] };
-    g.Buffer ??= { isBuffer: () => false, from: (v: unknown) => new TextEncoder().encode(String(v)), concat: () => new Uint8Array() };
-    return (m.default ?? m) as unknown as new () => SimRedis & { disconnect(): void };
-  });
+  // The package's own browser bundle (its "browser" field) calls require('fs') when it loads, which fails in an ES
+  // module build, so the Node build is imported by path and adapted as described above.
+  // @ts-expect-error -- the Node build's path has no type declarations; the instance is used through SimRedis only.
+  loaded ??= import('ioredis-mock/lib/index.js').then((m: { default?: unknown }) => (m.default ?? m) as new () => SimRedis & { disconnect(): void });
   return loaded;
 }
 

@@ -67,10 +67,10 @@ export default function RaceLab() {
         })}
       </div>
       <div className="lab-row" role="group" aria-label="Step through the chosen order">
-        <button type="button" onClick={() => setCursor(0)} disabled={cursor === 0}>⏮ Start</button>
+        <button type="button" onClick={() => setCursor(0)} disabled={cursor === 0}>Start</button>
         <button type="button" onClick={() => setCursor((c) => Math.max(0, c - 1))} disabled={cursor === 0}>◀ Step back</button>
         <button type="button" onClick={() => setCursor((c) => Math.min(order.length, c + 1))} disabled={cursor >= order.length}>Step forward ▶</button>
-        <button type="button" onClick={() => setCursor(order.length)} disabled={cursor >= order.length}>End ⏭</button>
+        <button type="button" onClick={() => setCursor(order.length)} disabled={cursor >= order.length}>End</button>
         <button type="button" onClick={() => { setOrder([]); setCursor(0); }} disabled={order.length === 0}>Clear the order</button>
         <span className="lab-muted">step {cursor} of {order.length} chosen ({full.tick} sent)</span>
       </div>

@@ -11,7 +11,7 @@ const TOP = 44;
  */
 export function SequenceDiagram({ replicas, log, overAt, upTo }: { replicas: number; log: Executed[]; overAt: number | undefined; upTo: number }) {
   const lanes = replicas + 1;
-  const width = Math.max(520, lanes * 150);
+  const width = Math.max(560, lanes * 170);
   const laneX = (i: number) => 60 + (i * (width - 120)) / (lanes - 1);
   const redisX = laneX(replicas);
   const shown = log.slice(0, upTo);
@@ -20,7 +20,7 @@ export function SequenceDiagram({ replicas, log, overAt, upTo }: { replicas: num
     `Sequence diagram: ${replicas} replicas and Redis, ${shown.length} command(s) so far. ` +
     shown.map((e) => `tick ${e.tick}: replica ${REPLICA_NAMES[e.replica]} ${e.name} → ${e.reply}${e.decision ? `, ${e.decision.allowed ? 'allowed' : 'blocked'}` : ''}`).join('; ');
   return (
-    <svg className="seq" viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={label}>
+    <svg className="seq" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label}>
       <defs>
         <marker id="seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />

@@ -1,11 +1,14 @@
 import { useId } from 'react';
 
-/** A labelled number input clamped to [min, max]; the label names the control for screen readers. */
+// Each control has its own <label for>, outside the control, so its accessible name is exactly the label text
+// (a label wrapped around a select would also read out the selected option).
+
+/** A labelled number input clamped to [min, max]. */
 export function NumberInput(props: { label: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void; hint?: string }) {
   const id = useId();
   return (
-    <label className="lab-field" htmlFor={id}>
-      <span>{props.label}</span>
+    <div className="lab-field">
+      <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
         type="number"
@@ -19,20 +22,21 @@ export function NumberInput(props: { label: string; value: number; min: number; 
         }}
       />
       {props.hint && <small>{props.hint}</small>}
-    </label>
+    </div>
   );
 }
 
-/** A labelled slider showing its value; arrow keys move it, so it is keyboard-operable. */
+/** A labelled slider showing its value; arrow keys, Page Up/Down, Home and End move it. */
 export function RangeInput(props: { label: string; value: number; min: number; max: number; step?: number; unit?: string; onChange: (v: number) => void }) {
   const id = useId();
+  const text = `${props.value}${props.unit ?? ''}`;
   return (
-    <label className="lab-field" htmlFor={id}>
-      <span>
-        {props.label}: <output htmlFor={id}>{props.value}{props.unit ?? ''}</output>
-      </span>
-      <input id={id} type="range" value={props.value} min={props.min} max={props.max} step={props.step ?? 1} onChange={(e) => props.onChange(Number(e.target.value))} />
-    </label>
+    <div className="lab-field">
+      <label htmlFor={id}>
+        {props.label}: <output htmlFor={id}>{text}</output>
+      </label>
+      <input id={id} type="range" aria-valuetext={text} value={props.value} min={props.min} max={props.max} step={props.step ?? 1} onChange={(e) => props.onChange(Number(e.target.value))} />
+    </div>
   );
 }
 
@@ -40,13 +44,13 @@ export function RangeInput(props: { label: string; value: number; min: number; m
 export function Choice<T extends string>(props: { label: string; value: T; options: readonly (readonly [T, string])[]; onChange: (v: T) => void }) {
   const id = useId();
   return (
-    <label className="lab-field" htmlFor={id}>
-      <span>{props.label}</span>
+    <div className="lab-field">
+      <label htmlFor={id}>{props.label}</label>
       <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
         {props.options.map(([v, text]) => (
           <option key={v} value={v}>{text}</option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

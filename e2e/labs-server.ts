@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error -- a plain .mjs helper of the repository's scripts, without type declarations.
+import { freePort, startRedis, waitForPort } from '../scripts/lib/redis-server.mjs';
+
+/**
+ * A ratelab server started by a labs test itself: the real server (apps/server/src/main.ts) on a free port, serving
+ * the built web app (dist/web), on a real redis-server of its own, with an admin token the test knows. The shared
+ * webServer of playwright.config.ts keeps its generated token to itself, so the live and race tests use this one.
+ */
+export interface LabsServer {
+  baseURL: string;
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export async function startLabsServer(): Promise<LabsServer> {
+  const redis = (await startRedis()) as { url: string; stop(): Promise<void> | void };
+  const port = (await freePort()) as number;
+  const adminToken = `labs-e2e-token-${port}`;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redis.url, ADMIN_TOKEN: adminToken, RULES_CHECK_MS: '200' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  try {
+    await waitForPort(port, 30_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await redis.stop();
+    throw new Error(`the labs server did not start: ${String(error)}\n${output}`);
+  }
+  return {
+    baseURL: `http://127.0.0.1:${port}`,
+    adminToken,
+    async stop() {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 6000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await redis.stop();
+    },
+  };
+}
+
+/**
+ * Chromium logs every failed request as a console error. A test that provokes one on purpose (a wrong admin token, a
+ * server that does not answer) removes exactly those lines, so every other console error still fails it.
+ */
+export function allowFailedRequests(errors: string[], pattern: RegExp): void {
+  for (let i = errors.length - 1; i >= 0; i -= 1) {
+    const line = errors[i] ?? '';
+    if (line.includes('Failed to load resource') && pattern.test(line)) errors.splice(i, 1);
+  }
+}
