@@ -29,9 +29,10 @@ export { expect };
 
 /** Waits until the simulator has run and the charts of every limiter are drawn. */
 export async function waitForRun(page: Page): Promise<void> {
-  await expect(page.getByTestId('position')).toBeVisible();
-  await expect(page.locator('.charts[aria-busy="false"]')).toBeVisible();
-  await expect(page.locator('.card .recharts-surface').first()).toBeVisible();
+  // The first run of a page also starts the simulator worker, which takes a while on a busy shared machine.
+  await expect(page.getByTestId('position')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.charts[aria-busy="false"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.card .recharts-surface').first()).toBeVisible({ timeout: 30_000 });
 }
 
 /** The "Step N of M" numbers from the status line. */

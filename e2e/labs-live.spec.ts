@@ -30,14 +30,14 @@ test('live traffic, the event stream and a rule edit that goes live', async ({ p
   await token.fill('wrong-token-wrong-token');
   await page.getByLabel('Rule parameters (JSON)', { exact: true }).fill(JSON.stringify({ algorithm: 'token-bucket', capacity: 2, refillPerSecond: 0.1, onRedisDown: 'deny' }));
   await page.getByRole('button', { name: 'Save rule (PUT /v1/rules/demo)' }).click();
-  await expect(page.getByTestId('admin-message')).toContainText('HTTP 401');
+  await expect(page.getByTestId('admin-message')).toContainText(/HTTP 40[13]/);
 
   // The right token: the rule changes on the server and the change streams back.
   await token.fill(server.adminToken);
   await page.getByRole('button', { name: 'Save rule (PUT /v1/rules/demo)' }).click();
   await expect(page.getByTestId('admin-message')).toContainText('Saved "demo"');
   await expect(page.getByTestId('event-log')).toContainText(/rules version \d+ live: .*demo/);
-  await expect(page.getByText(/"capacity":2/)).toBeVisible();
+  await expect(page.getByTestId('rule-in-force')).toContainText('"capacity":2');
   await page.getByLabel('Key', { exact: true }).fill('e2e-live-after');
   await page.getByRole('button', { name: 'Send one request' }).click();
   await expect(mine).toContainText('of 2 left');
@@ -46,7 +46,7 @@ test('live traffic, the event stream and a rule edit that goes live', async ({ p
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   expect(stored).not.toContain(server.adminToken);
   await expectAccessible(page, 'the live lab');
-  allowFailedRequests(consoleErrors, /status of 401/);
+  allowFailedRequests(consoleErrors, /status of 40[13]/);
 });
 
 test('the steady-rate slider sends traffic from the keyboard', async ({ page }) => {
@@ -57,7 +57,12 @@ test('the steady-rate slider sends traffic from the keyboard', async ({ page }) 
   await rate.focus();
   for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowRight');
   await expect(rate).toHaveValue('10');
-  await expect.poll(async () => Number(/(\d+) allowed/.exec((await page.getByTestId('live-mine').textContent()) ?? '')?.[1] ?? 0), { timeout: 10_000 }).toBeGreaterThan(3);
+  // Counted as decisions (allowed + blocked): another test in this worker may have tightened the demo rule.
+  const decided = async () => {
+    const m = /(\d+) allowed, (\d+) blocked/.exec((await page.getByTestId('live-mine').textContent()) ?? '');
+    return m ? Number(m[1]) + Number(m[2]) : 0;
+  };
+  await expect.poll(decided, { timeout: 10_000 }).toBeGreaterThan(3);
   await page.keyboard.press('Home');
   await expect(rate).toHaveValue('0');
 });

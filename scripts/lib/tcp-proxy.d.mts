@@ -14,6 +14,7 @@ export interface TcpProxy {
   port: number;
   url: string;
   setDelay(ms: number): void;
+  setDelayFor(pattern: RegExp | undefined, ms?: number): void;
   dropAll(): void;
   setBlackhole(on: boolean): void;
   stats(): TcpProxyStats;

@@ -10,10 +10,12 @@ const MAX_HELD_BYTES = 16 * 1024 * 1024;
 
 /**
  * Starts a proxy to `target` ({ host, port }) on a free loopback port (or `port`).
- * Returns { port, url, setDelay(ms), dropAll(), setBlackhole(on), stats(), close() }.
+ * Returns { port, url, setDelay(ms), setDelayFor(pattern, ms), dropAll(), setBlackhole(on), stats(), close() }.
  */
 export async function startTcpProxy({ target, port = 0, maxConnections = 512 }) {
   let delayMs = 0;
+  /** A targeted delay for client-to-target chunks whose text matches a pattern (one slow command). */
+  let match;
   let blackhole = false;
   const open = new Set();
   const counts = { accepted: 0, refused: 0, dropped: 0, delayedChunks: 0, bytes: 0 };
@@ -26,12 +28,14 @@ export async function startTcpProxy({ target, port = 0, maxConnections = 512 }) 
    * Copies `from` to `to` in order. A chunk leaves `delayMs` after it arrived (latency, not a queue that adds up),
    * and while the black hole is on it waits, as TCP would retransmit through a partition, so no byte is lost.
    */
-  const pipe = (from, to, pair) => {
+  const pipe = (from, to, pair, upstream) => {
     let chain = Promise.resolve();
     from.on('data', (chunk) => {
       counts.bytes += chunk.length;
-      const due = Date.now() + delayMs;
-      if (delayMs > 0) counts.delayedChunks += 1;
+      const targeted = upstream && match !== undefined && match.pattern.test(chunk.toString('latin1'));
+      const wait = Math.max(delayMs, targeted ? match.ms : 0);
+      const due = Date.now() + wait;
+      if (wait > 0) counts.delayedChunks += 1;
       pair.held += chunk.length;
       if (pair.held > MAX_HELD_BYTES) {
         // A bound on memory: a connection that piles up more than this while held is reset instead.
@@ -68,8 +72,8 @@ export async function startTcpProxy({ target, port = 0, maxConnections = 512 }) 
     upstream.on('error', end);
     client.on('close', end);
     upstream.on('close', end);
-    pipe(client, upstream, pair);
-    pipe(upstream, client, pair);
+    pipe(client, upstream, pair, true);
+    pipe(upstream, client, pair, false);
   });
 
   await new Promise((resolve, reject) => {
@@ -85,6 +89,18 @@ export async function startTcpProxy({ target, port = 0, maxConnections = 512 }) 
     setDelay(ms) {
       if (!Number.isFinite(ms) || ms < 0 || ms > MAX_DELAY_MS) throw new RangeError(`delay must be 0..${MAX_DELAY_MS} ms`);
       delayMs = ms;
+    },
+    /**
+     * Delays only client-to-target chunks whose text matches `pattern` (e.g. /SUBSCRIBE/i) by `ms`, and what
+     * follows them on that connection, since order is kept; `setDelayFor(undefined)` clears it.
+     */
+    setDelayFor(pattern, ms = 0) {
+      if (pattern === undefined) {
+        match = undefined;
+        return;
+      }
+      if (!(pattern instanceof RegExp) || !Number.isFinite(ms) || ms < 0 || ms > MAX_DELAY_MS) throw new RangeError(`setDelayFor needs a RegExp and 0..${MAX_DELAY_MS} ms`);
+      match = { pattern, ms };
     },
     /** Resets every open connection, as a crashed middlebox or a failover would. */
     dropAll() {

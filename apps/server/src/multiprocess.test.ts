@@ -36,7 +36,7 @@ describe('two server processes sharing one Redis', () => {
     const put = await getJson<{ version: number }>(`${a.url}/v1/rules/shared-pair`, {
       method: 'PUT',
       headers: admin,
-      body: JSON.stringify({ algorithm: 'fixed-window', limit: 2, windowMs: 60_000, onRedisDown: 'deny' }),
+      body: JSON.stringify({ algorithm: 'fixed-window', limit: 2, windowMs: 3_600_000, onRedisDown: 'deny' }),
     });
     expect(put.status).toBe(200);
     const started = Date.now();

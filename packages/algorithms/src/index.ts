@@ -1,6 +1,6 @@
 // The public surface of @ratelab/algorithms. Apps and the simulator import from here only.
 export type { Decision } from './decision.js';
-export { smallestWait } from './decision.js';
+export { largestFit, smallestWait } from './decision.js';
 export * from './rules.js';
 export type { AlgorithmModel } from './models/model.js';
 export { MODELS, modelFor, step, type ModelState } from './models/registry.js';

@@ -37,6 +37,10 @@ function realOptions(timeoutMs: number) {
     enableOfflineQueue: false,
     retryStrategy: (times: number) => Math.min(50 * times, 500),
     lazyConnect: true,
+    // ioredis re-subscribes on reconnect with a promise nobody handles; with commandTimeout a slow Redis makes it
+    // reject, and that unhandled rejection killed the process (found by the reliability fault tests). RuleStore
+    // subscribes again on every 'ready' itself, with its failures handled.
+    // autoResubscribe: false,
   };
 }
 

@@ -185,6 +185,17 @@ describe('Redis slow, cut off and black-holed (TCP proxy in front of process A)'
         await new Promise((r) => setTimeout(r, 250));
       }
 
+      // Reconnects whose SUBSCRIBE is slow: the re-subscription of the rules channel times out. (While ioredis's
+      // autoResubscribe was on, that rejection went unhandled and killed process A: see redis/connect.ts.)
+      load.setPhase('slow-resubscribe');
+      proxy.setDelayFor(/subscribe/i, 900);
+      for (let i = 0; i < 3; i += 1) {
+        proxy.dropAll();
+        faults.push('proxy drops every connection; SUBSCRIBE on reconnect delayed 900 ms');
+        await new Promise((r) => setTimeout(r, 1200));
+      }
+      proxy.setDelayFor(undefined);
+
       load.setPhase('blackhole');
       proxy.setBlackhole(true);
       faults.push('proxy holds all traffic for 1.5 s (a silent partition)');
@@ -195,6 +206,9 @@ describe('Redis slow, cut off and black-holed (TCP proxy in front of process A)'
       await waitUntil(async () => (await health(a)).breaker === 'closed', 20_000);
       await new Promise((r) => setTimeout(r, 400));
       const samples = await load.stop();
+      // Both processes survived every fault (a crash would also show as dropped connections above).
+      for (const p of [a, b]) expect({ exitCode: p.child.exitCode, signal: p.child.signalCode }).toEqual({ exitCode: null, signal: null });
+      expect(a.output()).not.toMatch(/Unhandled|Command timed out\n\s+at /);
       const slowPhase = samples.filter((s) => s.phase === 'slow-900ms');
       expect(slowPhase.some((s) => s.source !== 'redis')).toBe(true);
       expectHealthyAnswers(samples);

@@ -31,7 +31,7 @@ ${script.source.trim()}
 end
 local k = tonumber(ARGV[1])
 local p = tonumber(ARGV[3])
-local n = #KEYS / k
+local n = math.floor(#KEYS / k)
 local base = 3 + p
 local batch_now = nil
 local keys = {}
@@ -53,7 +53,11 @@ for i = 0, n - 1 do
   local r = decide(keys, argv)
   for j = 1, ${BATCH_REPLY_WIDTH} do out[i * ${BATCH_REPLY_WIDTH} + j] = r[j] end
 end
-return out
+-- Filled again from the end: ioredis-mock (fengari) returns a table as an array only when its keys were inserted
+-- last-first, as a table constructor does; Redis accepts either order.
+local reply = {}
+for x = #out, 1, -1 do reply[x] = out[x] end
+return reply
 `;
 }
 

@@ -16,6 +16,8 @@ export interface BatchOptions {
 }
 
 export const BATCH_DEFAULTS = { maxBatch: 128, maxInFlight: 2 } as const;
+/** Checks below which a flush does not split the queue across free call slots. */
+const MIN_SPLIT = 16;
 
 function resolveBatch(batch: true | BatchOptions): Required<BatchOptions> {
   const options = batch === true ? {} : batch;
@@ -127,7 +129,12 @@ export function createBatchLimiter(redis: RedisLike, rule: Rule, resolved: Resol
   function flush() {
     scheduled = false;
     while (head < queue.length && inFlight < (loaded ? maxInFlight : 1)) {
-      const end = Math.min(queue.length, head + maxBatch);
+      // Spread what is queued over the free call slots, so Redis decides one batch while this process is still
+      // handling the previous reply (the two overlap on separate cores), but never below MIN_SPLIT per call.
+      const free = (loaded ? maxInFlight : 1) - inFlight;
+      const queued = queue.length - head;
+      const size = Math.min(maxBatch, Math.max(MIN_SPLIT, Math.ceil(queued / free)));
+      const end = Math.min(queue.length, head + size);
       const chunk = queue.slice(head, end);
       head = end;
       if (!isCluster) {

@@ -80,17 +80,25 @@ describe("clock 'redis': the decision time is Redis TIME, read inside the script
         const before = Date.now();
         const ds = [await limiter.check('k'), await limiter.check('k'), await limiter.check('k')];
         const after = Date.now();
-        expect(ds.map((d) => d.allowed)).toEqual([true, true, false]);
-        expect(ds.map((d) => d.remaining)).toEqual([1, 0, 0]);
-        // ioredis-mock's TIME rounds the seconds instead of truncating them (TIME gave ['…503', '661685'] at
-        // Date.now() = …502659), so its clock can run up to one second ahead; real Redis is exact.
-        const slack = store === 'mock' ? 1000 : 1;
-        for (const d of ds) {
-          expect(d.tMs).toBeGreaterThanOrEqual(before - 1);
-          expect(d.tMs).toBeLessThanOrEqual(after + slack);
+        if (store === 'real') {
+          expect(ds.map((d) => d.allowed)).toEqual([true, true, false]);
+          expect(ds.map((d) => d.remaining)).toEqual([1, 0, 0]);
+          for (const d of ds) {
+            expect(d.tMs).toBeGreaterThanOrEqual(before - 1);
+            expect(d.tMs).toBeLessThanOrEqual(after + 1);
+          }
+          expect(ds[2]?.retryAfterMs).toBeGreaterThan(0);
+          expect(ds[2]?.resetMs).toBeGreaterThan(0);
+        } else {
+          // ioredis-mock's TIME is Math.round(Date.now() / 1000) seconds plus microseconds taken from
+          // process.hrtime(), an unrelated clock: up to about a second off, and it can run backwards between calls.
+          // Each decision is still sane (the key's clamping absorbs the backward steps; GCRA judges a late request
+          // more strictly), but only loose bounds hold. Use clock 'app' or nowMs with the mock.
+          expect(ds[0]?.allowed).toBe(true);
+          expect(ds.filter((d) => d.allowed).length).toBeLessThanOrEqual(2);
+          for (const d of ds) expect(d.allowed ? d.retryAfterMs === 0 : d.retryAfterMs > 0).toBe(true);
+          for (const d of ds) expect(Math.abs(d.tMs - (before + after) / 2)).toBeLessThanOrEqual(1500 + (after - before));
         }
-        expect(ds[2]?.retryAfterMs).toBeGreaterThan(0);
-        expect(ds[2]?.resetMs).toBeGreaterThan(0);
       });
     }
   }

@@ -2,9 +2,10 @@ import type { Decision } from '@ratelab/algorithms';
 
 /** A command a replica sends to "Redis": an atomic script (one event) or one of the naive bucket's GETs and SETs. */
 export type Command =
-  | { op: 'script'; key: string; nowMs: number; cost: number }
-  | { op: 'get'; key: string; field: NaiveField }
-  | { op: 'set'; key: string; field: NaiveField; value: number };
+  /** `slot` numbers the distinct keys of a run (0, 1, ...) so the in-memory backend can index an array. */
+  | { op: 'script'; key: string; slot: number; nowMs: number; cost: number }
+  | { op: 'get'; key: string; slot: number; field: NaiveField }
+  | { op: 'set'; key: string; slot: number; field: NaiveField; value: number };
 
 export type NaiveField = 'tokens' | 'last';
 

@@ -1,13 +1,15 @@
 import { modelFor, type ModelState, type Rule } from '@ratelab/algorithms';
-import type { Command, Reply, SyncBackend } from './backend.js';
+import type { Command, NaiveField, Reply, SyncBackend } from './backend.js';
 
 /**
  * The `sim` engine's "Redis": the algorithm's pure model behind a Map, one state per client key, plus plain
  * numbers for the naive bucket's separate `tokens` and `last` values. Synchronous, so a run is one tight loop.
  */
 export class SimBackend implements SyncBackend {
-  private readonly states = new Map<string, ModelState>();
-  private readonly values = new Map<string, number>();
+  /** Model state per key slot (an array, not a Map: this lookup is on every decision of a big run). */
+  private readonly states: (ModelState | undefined)[] = [];
+  /** The naive bucket's two stored values per key slot (undefined = never set, as a missing Redis key). */
+  private readonly values: Record<NaiveField, (number | undefined)[]> = { tokens: [], last: [] };
   private readonly model;
 
   constructor(
@@ -18,16 +20,16 @@ export class SimBackend implements SyncBackend {
   }
 
   exec(cmd: Command): Reply {
-    if (cmd.op === 'get') return this.values.get(`${cmd.key}\u0000${cmd.field}`) ?? null;
+    if (cmd.op === 'get') return this.values[cmd.field][cmd.slot] ?? null;
     if (cmd.op === 'set') {
-      this.values.set(`${cmd.key}\u0000${cmd.field}`, cmd.value);
+      this.values[cmd.field][cmd.slot] = cmd.value;
       return null;
     }
     const { rule, model } = this;
-    let state = this.states.get(cmd.key);
+    let state = this.states[cmd.slot];
     if (state === undefined) {
       state = model.initial(rule, cmd.nowMs);
-      this.states.set(cmd.key, state);
+      this.states[cmd.slot] = state;
     }
     if (!this.detail) return { decision: model.decideInPlace(rule, state, cmd.nowMs, cmd.cost) };
     const before = model.describe(rule, state, cmd.nowMs);

@@ -73,6 +73,8 @@ export class LimiterRun {
   private readonly naive: boolean;
   private readonly clients: ScenarioClient[];
   private readonly keys: string[];
+  /** Per client: the slot of its key (clients sharing a key share a slot). */
+  private readonly slots: number[];
   private readonly skew: number[];
   private readonly clockMode: 'app' | 'redis';
   private readonly resilience: Resilience;
@@ -93,6 +95,11 @@ export class LimiterRun {
     this.naive = limiter.algorithm === 'token-bucket-naive';
     this.clients = scenario.clients;
     this.keys = scenario.clients.map((c) => c.key ?? c.id);
+    const slotOf = new Map<string, number>();
+    this.slots = this.keys.map((key) => {
+      if (!slotOf.has(key)) slotOf.set(key, slotOf.size);
+      return slotOf.get(key) as number;
+    });
     this.skew = Array.from({ length: topology.replicas }, (_, r) => topology.clockSkewMs?.[r] ?? 0);
     this.schedule = new ArrivalSchedule(scenario.clients.map((c, i) => arrivalStream(c.arrivals, durationMs, seed, i)));
     this.network = new Network(topology, scenario.faults, seed);
@@ -113,6 +120,8 @@ export class LimiterRun {
     if (tA === Infinity && this.inflight === 0) return this.finish();
     const tE = this.queue.peekTime();
     const t = tA < tE ? tA : tE;
+    // Unreachable while the in-flight count is right; ending beats advancing the clock to Infinity if it is not.
+    if (t === Infinity) return this.finish();
     if (t !== this.markTime) {
       this.clock.advanceTo(t);
       this.markTime = t;
@@ -181,13 +190,13 @@ export class LimiterRun {
     const appNowMs = Math.max(0, now + (this.skew[replica] as number));
     const req: Req = { client, attempt, arrivalMs: now, replica, appNowMs, nowMs: appNowMs, decidedAtMs: now, step: 'script', tokens: null };
     if (this.breakers && !this.breakers.tryAttempt(replica)) return this.fallback(req, 'breaker-open');
-    if (!this.naive) return this.send(req, { op: 'script', key: this.keys[client] as string, nowMs: appNowMs, cost: this.cost(req) });
+    if (!this.naive) return this.send(req, { op: 'script', key: this.keys[client] as string, slot: this.slots[client] as number, nowMs: appNowMs, cost: this.cost(req) });
     if (this.clockMode === 'redis') {
       req.step = 'time';
       return this.send(req, { op: 'time' });
     }
     req.step = 'get-tokens';
-    return this.send(req, { op: 'get', key: this.keys[client] as string, field: 'tokens' });
+    return this.send(req, { op: 'get', key: this.keys[client] as string, slot: this.slots[client] as number, field: 'tokens' });
   }
 
   private cost(req: Req): number {
@@ -240,6 +249,7 @@ export class LimiterRun {
       return this.fallback(req, 'redis-error');
     }
     const key = this.keys[req.client] as string;
+    const slot = this.slots[req.client] as number;
     switch (req.step) {
       case 'script': {
         this.breakers?.succeeded(req.replica);
@@ -249,11 +259,11 @@ export class LimiterRun {
       case 'time':
         req.nowMs = outcome as number;
         req.step = 'get-tokens';
-        return this.send(req, { op: 'get', key, field: 'tokens' });
+        return this.send(req, { op: 'get', key, slot, field: 'tokens' });
       case 'get-tokens':
         req.tokens = outcome as number | null;
         req.step = 'get-last';
-        return this.send(req, { op: 'get', key, field: 'last' });
+        return this.send(req, { op: 'get', key, slot, field: 'last' });
       case 'get-last': {
         // The application decides on what it read, which another replica may already have changed.
         const last = outcome as number | null;
@@ -266,11 +276,11 @@ export class LimiterRun {
         req.reply = { decision, before, after };
         req.decidedAtMs = this.clock.now;
         req.step = 'set-tokens';
-        return this.send(req, { op: 'set', key, field: 'tokens', value: state.tokens });
+        return this.send(req, { op: 'set', key, slot, field: 'tokens', value: state.tokens });
       }
       case 'set-tokens':
         req.step = 'set-last';
-        return this.send(req, { op: 'set', key, field: 'last', value: (req.state as TokenBucketState).lastMs });
+        return this.send(req, { op: 'set', key, slot, field: 'last', value: (req.state as TokenBucketState).lastMs });
       case 'set-last': {
         this.breakers?.succeeded(req.replica);
         const r = req.reply as ScriptReply;

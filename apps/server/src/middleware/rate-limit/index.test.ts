@@ -12,7 +12,7 @@ describe('rateLimit on a plain Hono app of your own', () => {
     app.use(
       '/api/*',
       rateLimit({
-        rule: { id: 'api', algorithm: 'gcra', ratePerSecond: 1, burst: 2, onRedisDown: 'deny' },
+        rule: { id: 'api', algorithm: 'gcra', ratePerSecond: 0.01, burst: 2, onRedisDown: 'deny' },
         limiter,
         key: (c) => c.req.header('x-api-key'),
       }),
@@ -23,7 +23,7 @@ describe('rateLimit on a plain Hono app of your own', () => {
     const first = await call();
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ things: [], remaining: 1 });
-    expect(first.headers.get('RateLimit-Policy')).toBe('"api";q=2;w=2');
+    expect(first.headers.get('RateLimit-Policy')).toBe('"api";q=2;w=200');
     expect(first.headers.get('RateLimit')).toMatch(/^"api";r=1;t=\d+$/);
     expect((await call()).status).toBe(200);
     const third = await call();

@@ -157,7 +157,7 @@ export default function CompareLab() {
           {diffs.length > 0 && (
             <details open>
               <summary>Every difference ({diffs.length})</summary>
-              <ol className="lab-log" data-testid="diff-list">
+              <ol tabIndex={0} className="lab-log" data-testid="diff-list">
                 {diffs.slice(0, 200).map((d) => (
                   <li key={d.index}>
                     <button type="button" className="linkish" onClick={() => setIndex(d.index)}>Go to #{d.index}</button> {d.explanation}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { api } from '../shared/api';
 import type { LiveRule } from './LiveLab';
 
@@ -7,6 +7,8 @@ import type { LiveRule } from './LiveLab';
  * or the scenario, and it is gone when the lab closes.
  */
 export function AdminPanel({ rules, ruleId, onSaved }: { rules: LiveRule[]; ruleId: string; onSaved: () => Promise<void> }) {
+  const tokenId = useId();
+  const ruleTextId = useId();
   const [token, setToken] = useState('');
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -44,14 +46,14 @@ export function AdminPanel({ rules, ruleId, onSaved }: { rules: LiveRule[]; rule
           void save();
         }}
       >
-        <label className="lab-field">
-          <span>Admin token (kept in this page's memory only)</span>
-          <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-        </label>
-        <label className="lab-field lab-wide">
-          <span>Rule parameters (JSON)</span>
-          <textarea rows={6} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
-        </label>
+        <div className="lab-field">
+          <label htmlFor={tokenId}>Admin token (kept in this page's memory only)</label>
+          <input id={tokenId} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+        </div>
+        <div className="lab-field lab-wide">
+          <label htmlFor={ruleTextId}>Rule parameters (JSON)</label>
+          <textarea id={ruleTextId} rows={6} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+        </div>
         <button type="submit" disabled={busy || !token}>{busy ? 'Saving…' : `Save rule (PUT /v1/rules/${ruleId})`}</button>
       </form>
       {message && <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'lab-good' : 'lab-error'} data-testid="admin-message">{message.text}</p>}

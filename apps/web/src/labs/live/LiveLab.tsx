@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../shared/api';
 import { Choice, NumberInput, RangeInput } from '../shared/Field';
 import { AdminPanel } from './AdminPanel';
@@ -34,6 +34,7 @@ function eventLine(e: LiveEvent): string {
 
 /** The live lab: real requests to POST /v1/check, the server's event stream, and rule edits through the admin API. */
 export default function LiveLab() {
+  const keyId = useId();
   const [rules, setRules] = useState<LiveRule[] | null>(null);
   const [error, setError] = useState('');
   const [ruleId, setRuleId] = useState('demo');
@@ -98,16 +99,16 @@ export default function LiveLab() {
       </p>
       <div className="lab-row" role="group" aria-label="Traffic">
         <Choice label="Rule" value={ruleId} options={rules.map((r) => [r.id, `${r.id} (${r.algorithm})`] as const)} onChange={setRuleId} />
-        <label className="lab-field">
-          <span>Key</span>
-          <input value={key} maxLength={256} onChange={(e) => setKey(e.target.value)} />
-        </label>
+        <div className="lab-field">
+          <label htmlFor={keyId}>Key</label>
+          <input id={keyId} value={key} maxLength={256} onChange={(e) => setKey(e.target.value)} />
+        </div>
         <RangeInput label="Steady rate" unit=" req/s" value={rate} min={0} max={20} onChange={setRate} />
         <NumberInput label="Burst size" value={burst} min={1} max={50} onChange={setBurst} />
         <button type="button" onClick={() => { for (let i = 0; i < burst; i += 1) void check(); }}>Send a burst of {burst}</button>
         <button type="button" onClick={() => void check()}>Send one request</button>
       </div>
-      {rule && <p className="lab-note">Rule in force: <code>{JSON.stringify(rule)}</code></p>}
+      {rule && <p className="lab-note" data-testid="rule-in-force">Rule in force: <code>{JSON.stringify(rule)}</code></p>}
       <p role="status" data-testid="live-mine">
         From this page: {mine.allowed} allowed, {mine.blocked} blocked{mine.failed ? `, ${mine.failed} failed` : ''}.
         {mine.last ? ` Last: ${mine.last.allowed ? 'allowed' : 'blocked'}, ${mine.last.remaining} of ${mine.last.limit} left${mine.last.allowed ? '' : `, retry after ${mine.last.retryAfterMs} ms`}.` : ''}
@@ -119,7 +120,7 @@ export default function LiveLab() {
         <p data-testid="event-counts">
           {counts.decision ?? 0} decisions, {counts.breaker ?? 0} breaker changes, {counts.rules ?? 0} rule-set changes received.
         </p>
-        <ol className="lab-log events" aria-label="Latest events, newest first" data-testid="event-log">
+        <ol tabIndex={0} className="lab-log events" aria-label="Latest events, newest first" data-testid="event-log">
           {events.slice(0, 60).map((e) => (
             <li key={e.id} className={`ev-${e.event}${e.event === 'decision' && !e.data.allowed ? ' blocked' : ''}`}>{eventLine(e)}</li>
           ))}

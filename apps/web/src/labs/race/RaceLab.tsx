@@ -83,7 +83,7 @@ export default function RaceLab() {
         {over ? ` Double-spend: ${shown.admitted - world.expected} request(s) admitted beyond the limit — replicas read the same tokens before either wrote.` : ''}
         {done && !over ? ' No over-admission in this order.' : ''}
       </p>
-      <ol className="lab-log" aria-label="Commands in order">
+      <ol tabIndex={0} className="lab-log" aria-label="Commands in order">
         {shown.log.map((e) => (
           <li key={e.tick} className={shown.overAt === e.tick ? 'over' : undefined}>
             t{e.tick}: replica {REPLICA_NAMES[e.replica]} {e.name} → {e.reply}
