@@ -1,7 +1,7 @@
 // `npm run bench`: ratelab's limiters against rate-limiter-flexible and @upstash/ratelimit on one throwaway Redis,
 // in interleaved rounds, plus the redis-benchmark ceiling, command and memory costs, and HTTP through the server.
 // Flags: --rounds N (5), --seconds S per measurement (1.5), --http-seconds S (5), --no-http. Writes
-// bench/results.json and docs/benchmarks.svg; prints everything it measured. It is a benchmark, not a test.
+// bench/results.json, docs/benchmarks.md and docs/benchmarks.svg; prints everything it measured. It is a benchmark, not a test.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 // @ts-expect-error: plain JavaScript helper shared with the test setup
 import { freePort, startRedis } from '../scripts/lib/redis-server.mjs';
 import { renderChart } from './chart.ts';
+import { renderReport } from './report.ts';
 import { contenders, type Contender } from './lib/contenders.ts';
 import { httpBench, type HttpResult } from './lib/http.ts';
 import { measure, median, type Sample } from './lib/measure.ts';
@@ -65,7 +66,7 @@ async function main() {
         samples.get(c.name)!.push(s);
       }
       for (const pipeline of [1, 16]) {
-        const r = await redisBenchmark(server.port, sha, pipeline, pipeline === 1 ? 60_000 : 150_000);
+        const r = await redisBenchmark(server.port, sha, pipeline, pipeline === 1 ? 30_000 : 80_000);
         ceilings.set(r.name, [...(ceilings.get(r.name) ?? []), r]);
       }
       process.stdout.write(`round ${round + 1}/${ROUNDS} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
@@ -106,7 +107,7 @@ async function main() {
       p99: median(rs.map((r) => r.p99)),
       pipeline: rs[0]!.pipeline,
     }));
-    console.log(`\nCeiling reference, same Redis, same run: redis-benchmark ${redisBenchmarkArgs(server.port, '<sha>', 1, 60_000).join(' ').replace(/-P 1/, '-P {1,16}')}`);
+    console.log(`\nCeiling reference, same Redis, same run: redis-benchmark ${redisBenchmarkArgs(server.port, '<sha>', 1, 30_000).join(' ').replace(/-P 1/, '-P {1,16}')}`);
     console.log(table(['reference', 'calls/s', 'p50', 'p99'], ceilingRows.map((r) => [r.name, fmtInt(r.requestsPerSecond), fmtMs(r.p50), fmtMs(r.p99)])));
     const tbBatch = rows.find((r) => r.name === 'ratelab token-bucket (batch)')!;
     const pipelined = ceilingRows.find((r) => r.pipeline > 1)!;
@@ -144,7 +145,7 @@ async function main() {
     else
       console.log(
         `\nHTTP POST /v1/check (autocannon, 64 connections, ${HTTP_SECONDS} s, token-bucket rule): ${fmtInt(http.requestsPerSecond)} decisions/s, ` +
-          `p50 ${http.p50} ms, p99 ${http.p99} ms, non-2xx ${http.non2xx}, errors ${http.errors}, allowed in a 50-request sample ${(http.allowedShareOfSample * 100).toFixed(0)}%`,
+          `p50 ${http.p50} ms, p99 ${http.p99} ms, non-2xx ${http.non2xx}, errors ${http.errors}, allowed in a 50-request sample ${(http.allowedShareOfSample * 100).toFixed(0)}% (sources: ${JSON.stringify(http.sampleSources)})`,
       );
 
     const results = {
@@ -163,7 +164,8 @@ async function main() {
     };
     writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(path.join(root, 'docs/benchmarks.svg'), renderChart(results));
-    console.log(`\nwrote bench/results.json and docs/benchmarks.svg (${results.durationSeconds} s in all)`);
+    writeFileSync(path.join(root, 'docs/benchmarks.md'), renderReport(results));
+    console.log(`\nwrote bench/results.json, docs/benchmarks.md and docs/benchmarks.svg (${results.durationSeconds} s in all)`);
   } finally {
     plain.disconnect();
     auto.disconnect();

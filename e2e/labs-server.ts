@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error -- a plain .mjs helper of the repository's scripts, without type declarations.
 import { freePort, startRedis, waitForPort } from '../scripts/lib/redis-server.mjs';
@@ -20,9 +23,12 @@ export async function startLabsServer(): Promise<LabsServer> {
   const redis = (await startRedis()) as { url: string; stop(): Promise<void> | void };
   const port = (await freePort()) as number;
   const adminToken = `labs-e2e-token-${port}`;
+  // A private copy of the built app: the shared working tree's dist/web may be rebuilt (new asset names) mid-run.
+  const staticDir = mkdtempSync(path.join(tmpdir(), 'ratelab-labs-e2e-'));
+  cpSync(path.join(root, 'dist/web'), staticDir, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redis.url, ADMIN_TOKEN: adminToken, RULES_CHECK_MS: '200' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redis.url, ADMIN_TOKEN: adminToken, RULES_CHECK_MS: '200', STATIC_DIR: staticDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -33,6 +39,7 @@ export async function startLabsServer(): Promise<LabsServer> {
   } catch (error) {
     child.kill('SIGKILL');
     await redis.stop();
+    rmSync(staticDir, { recursive: true, force: true });
     throw new Error(`the labs server did not start: ${String(error)}\n${output}`);
   }
   return {
@@ -44,6 +51,7 @@ export async function startLabsServer(): Promise<LabsServer> {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 6000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
       await redis.stop();
+      rmSync(staticDir, { recursive: true, force: true });
     },
   };
 }

@@ -32,7 +32,7 @@ if (conc) {
   row('Concurrency (library)', 'trials (algorithm variants x trials)', `${sum(variants.map((v) => v.trials))} over ${variants.length} variants`);
   row('Concurrency (library)', 'trials where an atomic script admitted other than the model', sum(variants.map((v) => v.mismatchedTrials)));
   if (conc.naive) {
-    row('Concurrency (library)', 'naive bucket: checks fired / expected admissions per trial', `${naiveChecks} / ${conc.naive.expectedPerTrial}`);
+    row('Concurrency (library)', 'naive bucket: checks fired in all trials / admissions the model allows per trial', `${naiveChecks} / ${conc.naive.expectedPerTrial}`);
     row('Concurrency (library)', 'naive bucket: admitted per trial (over-admission, total)', `${conc.naive.admittedPerTrial.join(', ')} (+${conc.naive.overAdmittedTotal} in ${conc.naive.overAdmittingTrials} of ${conc.naive.trials} trials)`);
   }
 } else row('Concurrency (library)', 'checks fired', NA);
@@ -47,9 +47,11 @@ if (two) {
 
 const faults = f('server-faults');
 if (faults) {
-  row('Redis faults', 'faults injected', `${faults.faultsInjected} (${[...new Set(faults.faults)].join('; ')})`);
+  const kinds = new Map();
+  for (const fault of faults.faults) kinds.set(fault, (kinds.get(fault) ?? 0) + 1);
+  row('Redis faults', 'faults injected', `${faults.faultsInjected}: ${[...kinds].map(([k, n]) => `${k} (x${n})`).join('; ')}`);
   row('Redis faults', 'requests answered during the fault run / 5xx or dropped', `${faults.requests} / ${faults.fiveXX}`);
-  row('Redis faults', 'answer latency p50 / p99 / max (Redis timeout 200 ms; bound asserted 1000 ms)', `${faults.latency.p50} / ${faults.latency.p99} / ${faults.latency.max} ms`);
+  row('Redis faults', `answer latency p50 / p99 / max (Redis timeout ${faults.redisTimeoutMs} ms; asserted p99 <= ${faults.p99BoundMs} ms, max <= ${faults.maxBoundMs} ms)`, `${faults.latency.p50} / ${faults.latency.p99} / ${faults.latency.max} ms`);
   for (const [phase, p] of Object.entries(faults.phases ?? {})) {
     const sources = Object.entries(p.sources).map(([k, v]) => `${k} ${v}`).join(', ');
     row('Redis faults', `phase "${phase}": answers, max latency, decided by`, `${p.n}, ${p.max} ms, ${sources}`);

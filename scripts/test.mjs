@@ -5,7 +5,9 @@
 //      build (vite build) and e2e (playwright test, when playwright.config.ts exists);
 //   4. always stops Redis (on success, failure, SIGINT and SIGTERM) and prints a summary whose last line is
 //      `N passed, N failed` (steps). The exit code is non-zero when any step failed.
-// Usage: node scripts/test.mjs [--only types,lint,unit,build,e2e] [--update-snapshots] [-- extra args for the step]
+// Bounds: each step has its own time limit, and all steps together get --budget seconds (default 780, so that
+// `npm ci` plus `npm test` stay under CI's 15 minutes); a step that would overrun is stopped and counted failed.
+// Usage: node scripts/test.mjs [--only types,lint,unit,build,e2e] [--update-snapshots] [--budget <s>] [-- extra args]
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +18,7 @@ import { runStep, signalCurrentStep } from './lib/run-step.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 const HAS_E2E = existsSync(path.join(ROOT, 'playwright.config.ts'));
-const USAGE = 'usage: node scripts/test.mjs [--only types,lint,unit,build,e2e] [--update-snapshots] [-- args for the step]';
+const USAGE = 'usage: node scripts/test.mjs [--only types,lint,unit,build,e2e] [--update-snapshots] [--budget <seconds>] [-- args for the step]';
 
 // ---- arguments --------------------------------------------------------------------------------------------------
 const STEP_NAMES = ['types', 'lint', 'unit', 'build', 'e2e'];
@@ -29,9 +31,15 @@ function parseArgs(argv) {
   const passThrough = dashDash === -1 ? [] : argv.slice(dashDash + 1);
   let only;
   let updateSnapshots = false;
+  let budgetMs = 780_000;
   for (let i = 0; i < own.length; i += 1) {
     const arg = own[i];
     if (arg === '--update-snapshots' || arg === '-u') updateSnapshots = true;
+    else if (arg === '--budget') {
+      const seconds = Number(own[++i]);
+      if (!Number.isInteger(seconds) || seconds < 10 || seconds > 7200) usageError('--budget needs a whole number of seconds from 10 to 7200');
+      budgetMs = seconds * 1000;
+    }
     else if (arg === '--only' || arg.startsWith('--only=')) {
       const value = arg.includes('=') ? arg.slice('--only='.length) : own[++i];
       if (!value) usageError('--only needs a step name');
@@ -49,7 +57,7 @@ function parseArgs(argv) {
   const selected = STEP_NAMES.filter((s) => !only || only.has(s));
   if (passThrough.length && selected.length !== 1 && !(selected.length === 2 && selected[1] === 'e2e'))
     usageError('arguments after -- need exactly one step, e.g. --only unit -- packages/sim');
-  return { selected, updateSnapshots, passThrough };
+  return { selected, updateSnapshots, budgetMs, passThrough };
 }
 
 function usageError(message) {
@@ -57,7 +65,7 @@ function usageError(message) {
   process.exit(2);
 }
 
-const { selected, updateSnapshots, passThrough } = parseArgs(process.argv.slice(2));
+const { selected, updateSnapshots, budgetMs, passThrough } = parseArgs(process.argv.slice(2));
 const reportDir = mkdtempSync(path.join(os.tmpdir(), 'ratelab-test-'));
 
 // ---- steps ------------------------------------------------------------------------------------------------------
@@ -76,7 +84,9 @@ const STEPS = {
   unit: {
     title: 'unit (vitest run)',
     command: bin('vitest'),
-    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reportDir, 'vitest.json')}`],
+    // Vitest defaults to (cores - 1) workers, a single one on a 2-core CI machine; many test files mostly wait on
+    // Redis and child processes, so two workers there finish sooner without starving each other.
+    args: ['run', `--maxWorkers=${Math.max(2, os.availableParallelism())}`, '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reportDir, 'vitest.json')}`],
     timeoutMs: 600_000,
     tests() {
       const r = readJson(path.join(reportDir, 'vitest.json'));
@@ -100,6 +110,8 @@ const STEPS = {
 
 // ---- Redis lifecycle and signals --------------------------------------------------------------------------------
 let redis;
+/** Set by SIGINT/SIGTERM: the handler cleans up and exits, so main must not carry on with the next step. */
+let interrupted = false;
 async function stopRedis() {
   const r = redis;
   redis = undefined;
@@ -107,6 +119,7 @@ async function stopRedis() {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
+    interrupted = true;
     console.error(`\n[test] ${signal}: stopping the running step and redis-server`);
     signalCurrentStep(signal);
     await stopRedis();
@@ -158,10 +171,18 @@ async function main() {
     }
     console.log(`\n[test] ── ${step.title}`);
     const extra = passThrough.length && (name === selected.at(-1)) ? passThrough : [];
-    const run = await runStep({ command: step.command, args: [...step.args, ...extra], cwd: ROOT, env: { ...env, ...step.env }, timeoutMs: step.timeoutMs });
+    const left = budgetMs - (performance.now() - started);
+    if (left < 5000) {
+      results.push({ name, title: step.title, status: 'failed', note: `not run: the ${fmt(budgetMs)} budget is spent`, ms: 0 });
+      console.log(`[test] ${step.title}: not run, the time budget is spent`);
+      continue;
+    }
+    const timeoutMs = Math.min(step.timeoutMs, left);
+    const run = await runStep({ command: step.command, args: [...step.args, ...extra], cwd: ROOT, env: { ...env, ...step.env }, timeoutMs });
+    if (interrupted) return new Promise(() => {}); // The signal handler stops Redis and exits.
     const tests = step.tests?.();
     const status = run.code === 0 ? 'passed' : 'failed';
-    const note = run.timedOut ? `timed out after ${fmt(step.timeoutMs)}` : run.code === 0 ? '' : `exit ${run.code}`;
+    const note = run.timedOut ? `timed out after ${fmt(timeoutMs)}` : run.code === 0 ? '' : `exit ${run.code}`;
     results.push({ name, title: step.title, status, note, ms: run.ms, tests });
   }
   await stopRedis();

@@ -40,7 +40,7 @@ function realOptions(timeoutMs: number) {
     // ioredis re-subscribes on reconnect with a promise nobody handles; with commandTimeout a slow Redis makes it
     // reject, and that unhandled rejection killed the process (found by the reliability fault tests). RuleStore
     // subscribes again on every 'ready' itself, with its failures handled.
-    // autoResubscribe: false,
+    autoResubscribe: false,
   };
 }
 

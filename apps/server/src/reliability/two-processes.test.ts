@@ -10,9 +10,9 @@ import { Redis } from 'ioredis';
 
 const TOKEN = 'reliability-two-processes-token';
 const DB = 10;
-const LIMIT = 25;
-const CHECKS = 120;
-const TRIALS = 3;
+const LIMIT = 20;
+const CHECKS = 100;
+const TRIALS = 2;
 const SLOW = 0.000001;
 
 const RULES = [

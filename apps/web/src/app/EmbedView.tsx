@@ -28,7 +28,11 @@ export function EmbedView({ playback }: { playback: Playback }) {
         <Scrubber />
         <StatusLine />
       </section>
-      {at && <p className="explanation" aria-live="polite">{at.d.explanation ?? `${at.d.client} ${at.d.allowed ? 'allowed' : 'blocked'}`}</p>}
+      {at && trace && (
+        <p className="explanation" aria-live="polite">
+          <b>{trace.limiters[at.limiter]?.id}</b> at {at.d.tMs} ms, {at.d.client}: {at.d.explanation ?? (at.d.allowed ? 'allowed' : 'blocked')}
+        </p>
+      )}
       {trace ? <ChartsPanel /> : <p className="loading" role="status">Running the scenario…</p>}
     </main>
   );

@@ -153,6 +153,10 @@ describe('batch mode mechanics', () => {
       expect(r.status).toBe('rejected');
       expect((r as PromiseRejectedResult).reason).toBeInstanceOf(RedisUnavailableError);
     }
+    // The queue is bounded: past maxQueued a check rejects at once, naming the option.
+    const small = createLimiter(broken, { algorithm: 'gcra', ratePerSecond: 1, burst: 1 }, { batch: { maxQueued: 2 } });
+    const three = await Promise.allSettled([small.check('a'), small.check('b'), small.check('c')]);
+    expect((three[2] as PromiseRejectedResult).reason.message).toMatch(/maxQueued/);
     const bad = limiter.check('', { cost: 1 });
     await expect(bad).rejects.toThrow(/key must not be empty/);
     await expect(limiter.check('a', { cost: 2 })).rejects.toThrow(/cost 2 can never be allowed/);
@@ -162,6 +166,7 @@ describe('batch mode mechanics', () => {
     const redis = mockRedis();
     expect(() => createLimiter(redis, { algorithm: 'fixed-window', limit: 1, windowMs: 10 }, { batch: { maxBatch: 0 } })).toThrow(RuleError);
     expect(() => createLimiter(redis, { algorithm: 'fixed-window', limit: 1, windowMs: 10 }, { batch: { maxInFlight: 99 } })).toThrow(/options\.batch\.maxInFlight|maxInFlight/);
+    expect(() => createLimiter(redis, { algorithm: 'fixed-window', limit: 1, windowMs: 10 }, { batch: { maxQueued: 0.5 } })).toThrow(/maxQueued/);
     expect(() => createLimiter(redis, { algorithm: 'token-bucket-naive', capacity: 1, refillPerSecond: 1 }, { batch: true })).toThrow(/batching does not apply/);
   });
 });

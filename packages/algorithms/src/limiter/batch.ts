@@ -13,9 +13,11 @@ export interface BatchOptions {
   maxBatch?: number;
   /** Most batch calls awaiting Redis at once for one limiter (default 2, at most 16); later checks queue. */
   maxInFlight?: number;
+  /** Most checks waiting for a call (default 10,000); beyond it a check rejects at once instead of queueing. */
+  maxQueued?: number;
 }
 
-export const BATCH_DEFAULTS = { maxBatch: 128, maxInFlight: 2 } as const;
+export const BATCH_DEFAULTS = { maxBatch: 128, maxInFlight: 2, maxQueued: 10_000 } as const;
 /** Checks below which a flush does not split the queue across free call slots. */
 const MIN_SPLIT = 16;
 
@@ -23,13 +25,16 @@ function resolveBatch(batch: true | BatchOptions): Required<BatchOptions> {
   const options = batch === true ? {} : batch;
   const maxBatch = options.maxBatch ?? BATCH_DEFAULTS.maxBatch;
   const maxInFlight = options.maxInFlight ?? BATCH_DEFAULTS.maxInFlight;
+  const maxQueued = options.maxQueued ?? BATCH_DEFAULTS.maxQueued;
   const problems = [];
   if (!Number.isInteger(maxBatch) || maxBatch < 1 || maxBatch > 1000)
     problems.push({ path: 'options.batch.maxBatch', message: 'maxBatch must be a whole number from 1 to 1000' });
   if (!Number.isInteger(maxInFlight) || maxInFlight < 1 || maxInFlight > 16)
     problems.push({ path: 'options.batch.maxInFlight', message: 'maxInFlight must be a whole number from 1 to 16' });
+  if (!Number.isInteger(maxQueued) || maxQueued < 1 || maxQueued > 1_000_000)
+    problems.push({ path: 'options.batch.maxQueued', message: 'maxQueued must be a whole number from 1 to 1,000,000' });
   if (problems.length) throw new RuleError(problems);
-  return { maxBatch, maxInFlight };
+  return { maxBatch, maxInFlight, maxQueued };
 }
 
 /** One check waiting for its batch; plain fields so the queue holds small, same-shaped objects. */
@@ -52,7 +57,7 @@ interface Pending {
 export function createBatchLimiter(redis: RedisLike, rule: Rule, resolved: ResolvedOptions, batch: true | BatchOptions): Limiter {
   if (rule.algorithm === 'token-bucket-naive')
     throw new RuleError([{ path: 'options.batch', message: 'the naive bucket is non-atomic on purpose; batching does not apply to it' }]);
-  const { maxBatch, maxInFlight } = resolveBatch(batch);
+  const { maxBatch, maxInFlight, maxQueued } = resolveBatch(batch);
   const script = SCRIPTS[rule.algorithm];
   const batchScript = batchScriptFor(script);
   const suffixes = script.keySuffixes;
@@ -174,6 +179,8 @@ export function createBatchLimiter(redis: RedisLike, rule: Rule, resolved: Resol
         return Promise.reject(error);
       }
       const time = nowMs ?? (resolved.clock === 'app' ? resolved.now() : undefined);
+      if (queue.length - head >= maxQueued)
+        return Promise.reject(new RedisUnavailableError(`${rule.algorithm} batch queue`, new Error(`${maxQueued} checks already wait for Redis (options.batch.maxQueued)`)));
       return new Promise<CheckResult>((resolve, reject) => {
         queue.push({ key, at: time === undefined ? '' : time, cost, resolve, reject });
         if (!scheduled) {

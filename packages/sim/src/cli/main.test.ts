@@ -87,6 +87,31 @@ describe('replay CLI', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  it('--compare exits 1 and names the first differing decision when an engine disagrees', async () => {
+    let out = '';
+    const real = mockRedis() as SimRedis;
+    let replies = 0;
+    // A Redis whose third script reply comes back flipped: the kind of disagreement --compare exists to catch.
+    const tampered = async (reply: Promise<unknown>) => {
+      const value = (await reply) as number[];
+      replies += 1;
+      return replies === 3 ? [1 - (value[0] as number), ...value.slice(1)] : value;
+    };
+    const io: CliIo = {
+      out: (t) => (out += t),
+      err: () => undefined,
+      redisUrlFromEnv: undefined,
+      connect: async () =>
+        Object.assign(Object.create(real) as SimRedis, {
+          evalsha: (...a: unknown[]) => tampered(real.evalsha(...a)),
+          eval: (...a: unknown[]) => tampered(real.eval(...a)),
+          quit: async () => 'OK',
+        }),
+    };
+    expect(await main(['gcra-equals-token-bucket', '--compare', 'sim,lua'], io)).toBe(1);
+    expect(out).toMatch(/^DIFFERENT: sim vs lua: limiter "token-bucket" decision #2 .* allowed is (true|false) on sim but (true|false) on lua/);
+  });
+
   it('exits 2 for a missing file and for bad arguments', async () => {
     expect((await cli(['/nonexistent/x.json'])).err).toMatch(/no such file, and not a built-in scenario id/);
     expect((await cli(['boundary-spike', '--engine', 'quantum'])).code).toBe(2);

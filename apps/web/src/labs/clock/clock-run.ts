@@ -1,5 +1,5 @@
 import { parseScenario, runScenario, type Trace } from '@ratelab/sim';
-import { CLOCK_LIMIT, clockScenario, type ClockSetup } from './clock-scenario';
+import { clockScenario, type ClockSetup } from './clock-scenario';
 
 export { CLOCK_DURATION_MS, CLOCK_LIMIT, type ClockAlgorithm, type ClockSetup } from './clock-scenario';
 

@@ -90,7 +90,7 @@ export default function CompareLab() {
   if (simTrace) lanes.push({ id: 'sim', label: varied === 'sim' ? 'sim (variant)' : 'sim', trace: simTrace });
   if (lua.status === 'done') lanes.push({ id: 'lua', label: varied === 'lua' ? 'lua (variant)' : 'lua', trace: lua.trace });
   // The server names its engine: 'redis' on a real Redis, 'lua' when it runs on its embedded ioredis-mock.
-  if (real.status === 'done') lanes.push({ id: 'redis', label: `server ${real.trace.engine === 'redis' ? 'Redis' : `(${real.trace.engine}, embedded store)`}${varied === 'redis' ? ' (variant)' : ''}`, trace: real.trace });
+  if (real.status === 'done') lanes.push({ id: 'redis', label: `server ${real.trace.engine === 'redis' ? 'Redis' : 'embedded mock'}${varied === 'redis' ? ' (variant)' : ''}`, trace: real.trace });
   const diffs = laneDifferences(lanes, limiterIndex);
   const limiters = simTrace?.limiters ?? [];
   const count = Math.max(0, ...lanes.map((l) => l.trace.limiters[limiterIndex]?.decisions.length ?? 0));

@@ -1,7 +1,7 @@
 import type { Lane, LaneDifference } from './diff';
 
 const ROW = 34;
-const LEFT = 120;
+const LEFT = 150;
 
 /** One row per engine, decisions aligned by index; differing decisions get a ring, the scrubbed one a cursor. */
 export function Lanes({ lanes, limiterIndex, diffs, at }: { lanes: Lane[]; limiterIndex: number; diffs: LaneDifference[]; at: number }) {

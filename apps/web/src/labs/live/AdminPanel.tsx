@@ -16,10 +16,12 @@ export function AdminPanel({ rules, ruleId, onSaved }: { rules: LiveRule[]; rule
   const rule = rules.find((r) => r.id === ruleId);
   useEffect(() => {
     if (rule) {
-      const { id: _id, ...body } = rule;
+      // id is in the URL and version is the server's own bookkeeping; the editor holds only the rule's parameters.
+      const { id: _id, version: _version, ...body } = rule;
       setText(JSON.stringify(body, null, 2));
     }
     // Only a different rule resets the editor; a refreshed list must not discard what the user is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ruleId]);
   const save = async () => {
     let body: unknown;
