@@ -78,7 +78,6 @@ export class LimiterRun {
   private readonly skew: number[];
   private readonly clockMode: 'app' | 'redis';
   private readonly resilience: Resilience;
-  private readonly pool: Req[] = [];
   private markTime = -1;
   private markSeq = 0;
   private inflight = 0;
@@ -189,21 +188,7 @@ export class LimiterRun {
       else replica = client % replicas;
     }
     const appNowMs = Math.max(0, now + (this.skew[replica] as number));
-    // Requests are recycled once decided: a big run would otherwise allocate one per attempt.
-    const req: Req = this.pool.pop() ?? {
-      client: 0, attempt: 0, arrivalMs: 0, replica: 0, appNowMs: 0, nowMs: 0, decidedAtMs: 0, step: 'script', tokens: null, state: undefined, reply: undefined,
-    };
-    req.client = client;
-    req.attempt = attempt;
-    req.arrivalMs = now;
-    req.replica = replica;
-    req.appNowMs = appNowMs;
-    req.nowMs = appNowMs;
-    req.decidedAtMs = now;
-    req.step = 'script';
-    req.tokens = null;
-    req.state = undefined;
-    req.reply = undefined;
+    const req: Req = { client, attempt, arrivalMs: now, replica, appNowMs, nowMs: appNowMs, decidedAtMs: now, step: 'script', tokens: null };
     if (this.breakers && !this.breakers.tryAttempt(replica)) return this.fallback(req, 'breaker-open');
     if (!this.naive) return this.send(req, { op: 'script', key: this.keys[client] as string, slot: this.slots[client] as number, nowMs: appNowMs, cost: this.cost(req) });
     if (this.clockMode === 'redis') {
@@ -369,7 +354,6 @@ export class LimiterRun {
       this.finish();
       return;
     }
-    this.pool.push(req);
     if (d.allowed) return;
     const delay = retryDelay(client.retry, req.attempt, d.retryAfterMs, this.retryRng);
     if (delay === undefined) return;
