@@ -42,6 +42,13 @@ export function renderChart(input: ChartInput): string {
     out.push(`<text x="${(x(r.max) + 6).toFixed(1)}" y="${y + barH - 5}" fill="#111827">${Math.round(r.decisionsPerSecond).toLocaleString('en-US')}</text>`);
   });
   const bottom = top + rows.length * (barH + gap);
+  // A light axis: five round ticks across the plot.
+  const step = 10 ** Math.floor(Math.log10(maxV / 4));
+  const tick = Math.ceil(maxV / 4 / step) * step;
+  for (let v = 0; v <= maxV; v += tick) {
+    out.push(`<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${top - 4}" y2="${bottom}" stroke="#e5e7eb"/>`);
+    out.push(`<text x="${x(v).toFixed(1)}" y="${top - 8}" text-anchor="middle" fill="#6b7280" font-size="10">${Math.round(v / 1000)}k</text>`);
+  }
   const refs = [
     { v: input.bestPeer.decisionsPerSecond, label: `best peer (${input.bestPeer.name})`, color: '#dc2626' },
     ...input.ceilings.map((c) => ({ v: c.requestsPerSecond, label: c.name.replace('redis-benchmark EVALSHA token-bucket', 'redis-benchmark'), color: '#7c3aed' })),

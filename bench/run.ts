@@ -1,6 +1,6 @@
 // `npm run bench`: ratelab's limiters against rate-limiter-flexible and @upstash/ratelimit on one throwaway Redis,
 // in interleaved rounds, plus the redis-benchmark ceiling, command and memory costs, and HTTP through the server.
-// Flags: --rounds N (5), --seconds S per measurement (1.5), --http-seconds S (5), --no-http. Writes
+// Flags: --rounds N (7), --seconds S per measurement (1), --http-seconds S (5), --no-http. Writes
 // bench/results.json, docs/benchmarks.md and docs/benchmarks.svg; prints everything it measured. It is a benchmark, not a test.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -30,8 +30,8 @@ const flag = (name: string, def: number) => {
   }
   return v;
 };
-const ROUNDS = Math.round(flag('rounds', 5));
-const SECONDS = flag('seconds', 1.5);
+const ROUNDS = Math.round(flag('rounds', 7));
+const SECONDS = flag('seconds', 1);
 const HTTP_SECONDS = flag('http-seconds', 5);
 const KEYS = Array.from({ length: 10_000 }, (_, i) => `user:${i}`);
 const CONCURRENCY = 64;

@@ -70,6 +70,7 @@ export function createApp(deps: AppDeps): RatelabServer {
     breaker,
     processes: () => heartbeats.count,
     now: clock,
+    clock: deps.redis.kind === 'embedded' ? 'app' : 'redis',
     denyRetryMs: config.breaker.openMs,
     onDecision: (d) => {
       metrics.decision(d);

@@ -10,8 +10,13 @@ export interface LiveLimiterOptions {
   breaker?: BreakerLike;
   /** Live processes sharing the limit, for local-fallback (default: always 1). */
   processes?: () => number;
-  /** App clock for the in-memory fallback, in ms (default Date.now). */
+  /** App clock for the in-memory fallback (and for `clock: 'app'`), in ms (default Date.now). */
   now?: () => number;
+  /**
+   * Where decision time comes from: Redis TIME inside the script, or this process's clock (default 'redis').
+   * The embedded ioredis-mock uses 'app': its TIME rounds seconds and can step backwards.
+   */
+  clock?: 'redis' | 'app';
   /** Retry-After for `deny` when no breaker says how long, in ms (default 1000). */
   denyRetryMs?: number;
   /** Called with every decision (metrics, events). */
@@ -93,7 +98,11 @@ export class LiveLimiter {
     const sig = signature(rule);
     const cached = this.limiters.get(rule.id);
     if (cached && cached.sig === sig) return cached.limiter;
-    const limiter = createLimiter(this.options.redis, algorithmRule(rule), { prefix: `lv:${SHORT[rule.algorithm]}:${rule.id}`, clock: 'redis' });
+    const limiter = createLimiter(this.options.redis, algorithmRule(rule), {
+      prefix: `lv:${SHORT[rule.algorithm]}:${rule.id}`,
+      clock: this.options.clock ?? 'redis',
+      ...(this.options.now ? { now: this.options.now } : {}),
+    });
     this.limiters.set(rule.id, { sig, limiter });
     return limiter;
   }

@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const errors = [];
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+await page.goto('http://127.0.0.1:8931/#labs');
+await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+await page.getByRole('button', { name: 'Explore all interleavings' }).click();
+await page.screenshot({ path: '/tmp/shots/race-dark.png' });
+await page.getByRole('tab', { name: 'Clocks' }).click();
+await page.getByTestId('clock-verdict').waitFor();
+await page.screenshot({ path: '/tmp/shots/clock-dark.png', fullPage: true });
+await page.setViewportSize({ width: 390, height: 800 });
+await page.getByRole('tab', { name: 'Outage & breaker' }).click();
+await page.screenshot({ path: '/tmp/shots/outage-phone.png', fullPage: true });
+console.log(errors);
+await browser.close();
