@@ -9,7 +9,7 @@ import { spawnServer, writeFigures, type ServerProcess } from './test-support/pr
 import { Redis } from 'ioredis';
 
 const TOKEN = 'reliability-two-processes-token';
-const DB = 10;
+const DB = 13;
 const LIMIT = 20;
 const CHECKS = 100;
 const TRIALS = 2;
