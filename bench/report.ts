@@ -45,7 +45,9 @@ export function renderReport(r: any): string {
   out.push('');
   out.push(`- ratelab token bucket with \`batch: true\`: ${fmtInt(tbBatch.decisionsPerSecond)} decisions/s, ${fmtRatio(tbBatch.ratioToBestPeer)} the best peer (target ≥ 1.5×): **${tbBatch.ratioToBestPeer >= 1.5 ? 'met' : 'not met'}**; target ≥ 80,000/s: **${tbBatch.decisionsPerSecond >= 80_000 ? 'met' : 'not met'}** on this run.`);
   out.push(`- ratelab token bucket without batching (one EVALSHA per check, the default): ${fmtInt(tb.decisionsPerSecond)}/s, ${fmtRatio(tb.ratioToBestPeer)} the best peer.`);
-  out.push(`- Batched token bucket = ${fmtRatio(tbBatch.decisionsPerSecond / pipelined.requestsPerSecond)} of redis-benchmark pipelined and ${fmtRatio(tbBatch.decisionsPerSecond / unpipelined.requestsPerSecond)} of redis-benchmark unpipelined on the same Redis in the same run.`);
+  if (pipelined && unpipelined)
+    out.push(`- Batched token bucket = ${fmtRatio(tbBatch.decisionsPerSecond / pipelined.requestsPerSecond)} of redis-benchmark pipelined and ${fmtRatio(tbBatch.decisionsPerSecond / unpipelined.requestsPerSecond)} of redis-benchmark unpipelined on the same Redis in the same run.`);
+  else out.push('- redis-benchmark was not installed for this run, so there is no ceiling reference.');
   out.push('');
   out.push('### Where a peer is ahead');
   out.push('');

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,13 +19,36 @@ export interface LabsServer {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** True when index.html and every asset it names are present (a copy taken mid-rebuild is not). */
+function complete(dir: string): boolean {
+  const index = path.join(dir, 'index.html');
+  if (!existsSync(index)) return false;
+  const assets = [...readFileSync(index, 'utf8').matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1] as string);
+  return assets.every((a) => existsSync(path.join(dir, a)));
+}
+
+/** Copies dist/web, retrying (bounded: 10 tries, 1 s apart) while a concurrent build is rewriting it. */
+async function copyBuild(to: string): Promise<void> {
+  for (let attempt = 1; attempt <= 10; attempt += 1) {
+    rmSync(to, { recursive: true, force: true });
+    try {
+      cpSync(path.join(root, 'dist/web'), to, { recursive: true });
+      if (complete(to)) return;
+    } catch {
+      // A file vanished during the copy: a build is running; try again.
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error('dist/web stayed incomplete for 10 s: run `npx vite build` and retry');
+}
+
 export async function startLabsServer(): Promise<LabsServer> {
   const redis = (await startRedis()) as { url: string; stop(): Promise<void> | void };
   const port = (await freePort()) as number;
   const adminToken = `labs-e2e-token-${port}`;
   // A private copy of the built app: the shared working tree's dist/web may be rebuilt (new asset names) mid-run.
   const staticDir = mkdtempSync(path.join(tmpdir(), 'ratelab-labs-e2e-'));
-  cpSync(path.join(root, 'dist/web'), staticDir, { recursive: true });
+  await copyBuild(staticDir);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redis.url, ADMIN_TOKEN: adminToken, RULES_CHECK_MS: '200', STATIC_DIR: staticDir },

@@ -109,6 +109,19 @@ describe('batch mode mechanics', () => {
     expect(timed.map((d) => d.remaining)).toEqual([999, 999, 998]);
   });
 
+  it('keeps issue order across many small batches while the queue never empties (and is compacted)', async () => {
+    const rule = { algorithm: 'token-bucket', capacity: 40, refillPerSecond: 7 } as const;
+    const steps = Array.from({ length: 3000 }, (_, i) => ({ key: `k${i % 5}`, t: 1_700_000_000_000 + i * 3 }));
+    const limiter = createLimiter(real as unknown as RedisLike, rule, {
+      prefix: uniquePrefix('batch-long'),
+      keyTtlMs: HARNESS_TTL_MS,
+      batch: { maxBatch: 16, maxInFlight: 1 },
+    });
+    const got = await Promise.all(steps.map((s) => limiter.check(s.key, { nowMs: s.t })));
+    expect(firstDifference(runModel(rule, steps), got.map(outcome))).toBeUndefined();
+    expect(limiter.roundTrips).toBe(Math.ceil(3000 / 16));
+  });
+
   it('sends one call per Cluster slot, each with keys of that slot only', async () => {
     const calls: string[][] = [];
     const redis = real as unknown as RedisLike;

@@ -156,8 +156,12 @@ export function createBatchLimiter(redis: RedisLike, rule: Rule, resolved: Resol
       }
       for (const group of bySlot.values()) void call(group);
     }
+    // Drop the sent prefix: at once when the queue is empty, and now and then under steady load, when it never is.
     if (head === queue.length) {
       queue.length = 0;
+      head = 0;
+    } else if (head > 1024 && head * 2 > queue.length) {
+      queue.splice(0, head);
       head = 0;
     }
   }

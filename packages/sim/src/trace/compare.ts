@@ -12,7 +12,8 @@ export interface Difference {
   explanation: string;
 }
 
-export type Comparison = { same: true } | { same: false; first: Difference };
+/** `first` is present exactly when `same` is false; narrowing on `same` gives it its type. */
+export type Comparison = { same: true; first?: undefined } | { same: false; first: Difference };
 
 /** Finds the first decision where two traces of the same scenario disagree (engine names aside). */
 export function compareTraces(a: Trace, b: Trace): Comparison {

@@ -55,7 +55,7 @@ export default function ClockLab() {
     <section className="lab" aria-labelledby="clock-h">
       <h3 id="clock-h">Clock lab</h3>
       <p>
-        One key gets 40 requests a second, round-robin over the replicas; the limit is {CLOCK_LIMIT} per second. With the <b>app</b>
+        One key gets 40 requests a second, round-robin over the replicas; the limit is {CLOCK_LIMIT} per second. With the <b>app</b>{' '}
         clock each replica passes its own (skewed) time to the limiter; with <b>redis</b> time the script reads Redis's clock, which
         every replica shares.
       </p>

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', reducedMotion: 'reduce' });
+await p.goto('http://127.0.0.1:4799/');
+await p.waitForSelector('.card .recharts-surface');
+await p.getByRole('button', { name: 'Got it' }).click();
+await p.getByRole('slider', { name: 'Step through the run' }).fill('30');
+await p.getByRole('button', { name: 'Show the code that decided' }).click();
+await p.waitForSelector('.code');
+await p.waitForTimeout(800);
+await p.screenshot({ path: 'docs/screenshot.png' });
+await b.close();
