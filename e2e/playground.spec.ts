@@ -24,24 +24,27 @@ test('the library lists every built-in scenario', async ({ page }) => {
   expect(await options.allTextContents()).toEqual(BUILTINS.map((s) => s.title));
 });
 
-for (const scenario of BUILTINS) {
-  test(`runs the built-in scenario "${scenario.id}" and shows the simulator's own numbers`, async ({ page }) => {
-    // The expected numbers come from running the same scenario through @ratelab/sim in Node (see reference.ts).
-    await page.goto('/');
-    await waitForRun(page);
-    await page.getByLabel('Scenario library').selectOption(scenario.id);
-    await expect(page.getByRole('heading', { level: 2, name: scenario.title })).toBeVisible();
-    await waitForRun(page);
-    await expect(page.getByTestId('position')).toContainText(`of ${scenario.decisions}`);
-    const cards = page.locator('article.card');
-    await expect(cards).toHaveCount(scenario.limiters.length);
-    for (const [i, l] of scenario.limiters.entries()) {
-      const summary = cards.nth(i).locator('.summary dd');
-      await expect(summary).toHaveText([String(l.requests), String(l.allowed), String(l.blocked), String(l.maxAllowedInAnyWindow)]);
-    }
-    await expect(page.getByText(scenario.notice)).toBeVisible();
-  });
-}
+test('runs every built-in scenario from the library and shows the simulator\'s own numbers', async ({ page }) => {
+  // The expected numbers come from running the same scenarios through @ratelab/sim in Node (see reference.ts).
+  // One page for all of them: picking from the library is exactly what a learner does, and it keeps the suite short.
+  await page.goto('/');
+  await waitForRun(page);
+  for (const scenario of BUILTINS) {
+    await test.step(scenario.id, async () => {
+      await page.getByLabel('Scenario library').selectOption(scenario.id);
+      await expect(page.getByRole('heading', { level: 2, name: scenario.title })).toBeVisible();
+      await expect(page.getByTestId('position')).toContainText(`of ${scenario.decisions}`);
+      await waitForRun(page);
+      const cards = page.locator('article.card');
+      await expect(cards).toHaveCount(scenario.limiters.length);
+      for (const [i, l] of scenario.limiters.entries()) {
+        const summary = cards.nth(i).locator('.summary dd');
+        await expect(summary).toHaveText([String(l.requests), String(l.allowed), String(l.blocked), String(l.maxAllowedInAnyWindow)]);
+      }
+      await expect(page.getByText(scenario.notice)).toBeVisible();
+    });
+  }
+});
 
 test('dark theme, phone width and the labs tab are accessible', async ({ page }) => {
   await page.goto(linkFor(BUILTINS[0]!.scenario, 5));
