@@ -91,6 +91,7 @@ export default defineConfig(
     'playwright-report/**',
     'blob-report/**',
     'coverage/**',
+    '**/.tmp/**',
     '**/*.tsbuildinfo',
   ]),
   js.configs.recommended,

@@ -195,7 +195,10 @@ async function main() {
   const passed = results.filter((r) => r.status === 'passed').length;
   const failed = results.filter((r) => r.status === 'failed').length;
   const skipped = results.filter((r) => r.status === 'skipped').length;
-  console.log(`  total ${fmt(performance.now() - started)}${skipped ? `, ${skipped} step(s) skipped` : ''}`);
+  const counted = results.filter((r) => r.tests);
+  const sum = (field) => counted.reduce((n, r) => n + (r.tests[field] ?? 0), 0);
+  const testLine = counted.length ? `; tests ${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped` : '';
+  console.log(`  total ${fmt(performance.now() - started)}${skipped ? `, ${skipped} step(s) skipped` : ''}${testLine}`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;
 }

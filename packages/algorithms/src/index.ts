@@ -15,6 +15,7 @@ export { SCRIPTS, type AtomicAlgorithm, type LuaScript } from './lua/scripts.js'
 export { LUA_PRELUDE } from './lua/prelude.js';
 export { createLimiter } from './limiter/create-limiter.js';
 export type { CheckOptions, CheckResult, Limiter, LimiterOptions } from './limiter/limiter.js';
+export type { BatchOptions } from './limiter/batch.js';
 export type { NaiveLimiter } from './limiter/naive-limiter.js';
 export { RedisUnavailableError, evalScript, type RedisLike } from './limiter/redis-like.js';
 export { keyIssue, prefixIssue, redisKeys, MAX_KEY_LENGTH } from './limiter/keys.js';

@@ -17,6 +17,7 @@ interface Props {
 }
 
 const HEIGHT = 96;
+const msLabel = (t: number) => `${t} ms`;
 /** The last chart also draws the time axis. */
 const AXIS_HEIGHT = 16;
 const Y_WIDTH = 36;
@@ -49,56 +50,86 @@ const Charts = memo(function Charts({ limiter, strings, rule, durationMs, theme,
   const windowMs = limiter.summary.windowMs ?? judgingWindowMs(rule);
   const limit = ruleLimit(rule);
   const admitted = useMemo(() => (windowMs ? admittedInWindow(limiter, keyIndex, windowMs, durationMs, upTo) : []), [tMs, keyIndex, windowMs, durationMs, upTo]); // eslint-disable-line react-hooks/exhaustive-deps
-  const x = <XAxis type="number" dataKey="t" domain={[0, durationMs]} hide />;
-  const grid = <CartesianGrid stroke={c.grid} vertical={false} />;
-  const y = (_label: string) => <YAxis width={Y_WIDTH} tick={{ fill: c.text, fontSize: 10 }} stroke={c.grid} allowDecimals={false} />;
-  const summaryId = `${limiter.id}-chart`;
+  // Stable props: recharts re-registers an axis or series in its store whenever a prop object changes identity,
+  // so inline objects here would make every redraw recompute every selector of every chart.
+  const tick = useMemo(() => ({ fill: c.text, fontSize: 10 }), [c.text]);
+  const domain = useMemo<[number, number]>(() => [0, durationMs], [durationMs]);
+  const id = `${limiter.id}-chart`;
+  // Three memoized figures: when a large run's detail arrives, only the state figure redraws.
   return (
     <>
-      <figure className="chart" aria-labelledby={`${summaryId}-t`}>
-        <figcaption id={`${summaryId}-t`}>Requests over time <span className="lg"><i style={{ background: c.allowed }} />allowed <i style={{ background: c.delayed }} />delayed <i style={{ background: c.blocked }} />blocked</span></figcaption>
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          {/* Stacked step areas: three SVG paths per chart instead of hundreds of bars, so a redraw stays cheap. */}
-          <AreaChart data={traffic} margin={MARGIN}>
-            {grid}
-            {x}
-            {y('requests per bin')}
-            <Area type="stepAfter" dataKey="allowed" stackId="1" stroke="none" fill={c.allowed} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
-            <Area type="stepAfter" dataKey="delayed" stackId="1" stroke="none" fill={c.delayed} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
-            <Area type="stepAfter" dataKey="blocked" stackId="1" stroke="none" fill={c.blocked} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
-          </AreaChart>
-        </ResponsiveContainer>
-      </figure>
-      <figure className="chart" aria-labelledby={`${summaryId}-s`}>
-        <figcaption id={`${summaryId}-s`}>
-          State after each decision (key {key ?? '–'}){' '}
-          <span className="lg">{state.fields.map((f, i) => <span key={f}><i style={{ background: i ? c.line2 : c.line }} />{f} </span>)}</span>
-        </figcaption>
-        <ResponsiveContainer width="100%" height={HEIGHT}>
-          <AreaChart data={state.points} margin={MARGIN}>
-            {grid}
-            {x}
-            {y('state')}
-            {state.fields.map((f, i) => (
-              <Area key={f} type="stepAfter" dataKey={f} stroke={i ? c.line2 : c.line} fill="none" dot={false} activeDot={false} strokeWidth={1.5} isAnimationActive={false} />
-            ))}
-          </AreaChart>
-        </ResponsiveContainer>
-      </figure>
-      <figure className="chart" aria-labelledby={`${summaryId}-w`}>
-        <figcaption id={`${summaryId}-w`}>
-          Admitted in any {windowMs ?? '?'} ms window (key {key ?? '–'}) <span className="lg"><i style={{ background: c.line }} />admitted <i style={{ background: c.limit }} />limit {limit ?? '?'}</span>
-        </figcaption>
-        <ResponsiveContainer width="100%" height={HEIGHT + AXIS_HEIGHT}>
-          <AreaChart data={admitted} margin={MARGIN}>
-            {grid}
-            <XAxis type="number" dataKey="t" domain={[0, durationMs]} tick={{ fill: c.text, fontSize: 10 }} stroke={c.grid} height={16} tickFormatter={(t: number) => `${t} ms`} />
-            {y('admitted in window')}
-            {limit !== null && <ReferenceLine y={limit} stroke={c.limit} strokeDasharray="4 3" ifOverflow="extendDomain" />}
-            <Area type="stepAfter" dataKey="admitted" stroke={c.line} fill="none" dot={false} activeDot={false} strokeWidth={1.5} isAnimationActive={false} />
-          </AreaChart>
-        </ResponsiveContainer>
-      </figure>
+      <TrafficFigure id={id} data={traffic} c={c} tick={tick} domain={domain} />
+      <StateFigure id={id} state={state} keyName={key} c={c} tick={tick} domain={domain} />
+      <WindowFigure id={id} data={admitted} keyName={key} windowMs={windowMs} limit={limit} c={c} tick={tick} domain={domain} />
     </>
+  );
+});
+
+type Palette = (typeof PALETTE)[keyof typeof PALETTE];
+interface Common {
+  id: string;
+  c: Palette;
+  tick: { fill: string; fontSize: number };
+  domain: [number, number];
+}
+
+const TrafficFigure = memo(function TrafficFigure({ id, data, c, tick, domain }: Common & { data: ReturnType<typeof trafficBins> }) {
+  return (
+    <figure className="chart" aria-labelledby={`${id}-t`}>
+      <figcaption id={`${id}-t`}>Requests over time <span className="lg"><i style={{ background: c.allowed }} />allowed <i style={{ background: c.delayed }} />delayed <i style={{ background: c.blocked }} />blocked</span></figcaption>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        {/* Stacked step areas: three SVG paths per chart instead of hundreds of bars, so a redraw stays cheap. */}
+        <AreaChart data={data} margin={MARGIN}>
+          <CartesianGrid stroke={c.grid} vertical={false} />
+          <XAxis type="number" dataKey="t" domain={domain} hide />
+          <YAxis width={Y_WIDTH} tick={tick} stroke={c.grid} allowDecimals={false} />
+          <Area type="stepAfter" dataKey="allowed" stackId="1" stroke="none" fill={c.allowed} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
+          <Area type="stepAfter" dataKey="delayed" stackId="1" stroke="none" fill={c.delayed} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
+          <Area type="stepAfter" dataKey="blocked" stackId="1" stroke="none" fill={c.blocked} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
+        </AreaChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+});
+
+const StateFigure = memo(function StateFigure({ id, state, keyName, c, tick, domain }: Common & { state: ReturnType<typeof stateSeries>; keyName: string | undefined }) {
+  return (
+    <figure className="chart" aria-labelledby={`${id}-s`}>
+      <figcaption id={`${id}-s`}>
+        State after each decision (key {keyName ?? '–'}){' '}
+        <span className="lg">{state.fields.map((f, i) => <span key={f}><i style={{ background: i ? c.line2 : c.line }} />{f} </span>)}</span>
+      </figcaption>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <AreaChart data={state.points} margin={MARGIN}>
+          <CartesianGrid stroke={c.grid} vertical={false} />
+          <XAxis type="number" dataKey="t" domain={domain} hide />
+          <YAxis width={Y_WIDTH} tick={tick} stroke={c.grid} allowDecimals={false} />
+          {state.fields.map((f, i) => (
+            <Area key={f} type="stepAfter" dataKey={f} stroke={i ? c.line2 : c.line} fill="none" dot={false} activeDot={false} strokeWidth={1.5} isAnimationActive={false} />
+          ))}
+        </AreaChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+});
+
+const WindowFigure = memo(function WindowFigure(
+  { id, data, keyName, windowMs, limit, c, tick, domain }: Common & { data: ReturnType<typeof admittedInWindow>; keyName: string | undefined; windowMs: number | null; limit: number | null },
+) {
+  return (
+    <figure className="chart" aria-labelledby={`${id}-w`}>
+      <figcaption id={`${id}-w`}>
+        Admitted in any {windowMs ?? '?'} ms window (key {keyName ?? '–'}) <span className="lg"><i style={{ background: c.line }} />admitted <i style={{ background: c.limit }} />limit {limit ?? '?'}</span>
+      </figcaption>
+      <ResponsiveContainer width="100%" height={HEIGHT + AXIS_HEIGHT}>
+        <AreaChart data={data} margin={MARGIN}>
+          <CartesianGrid stroke={c.grid} vertical={false} />
+          <XAxis type="number" dataKey="t" domain={domain} tick={tick} stroke={c.grid} height={AXIS_HEIGHT} tickFormatter={msLabel} />
+          <YAxis width={Y_WIDTH} tick={tick} stroke={c.grid} allowDecimals={false} />
+          {limit !== null && <ReferenceLine y={limit} stroke={c.limit} strokeDasharray="4 3" ifOverflow="extendDomain" />}
+          <Area type="stepAfter" dataKey="admitted" stroke={c.line} fill="none" dot={false} activeDot={false} strokeWidth={1.5} isAnimationActive={false} />
+        </AreaChart>
+      </ResponsiveContainer>
+    </figure>
   );
 });

@@ -4,7 +4,8 @@ import { encodeLink } from './url-state';
 /** The link for the run on screen: the scenario that produced the trace and the selected step. */
 export function currentLink(opts: { embed?: boolean; range?: [number, number] | null } = {}): string {
   const s = appStore.getState();
-  return encodeLink(window.location.href, s.traceScenario ?? s.scenario, s.step, { embed: opts.embed ?? isEmbed(), range: opts.range ?? s.range });
+  const range = 'range' in opts ? (opts.range ?? null) : s.range;
+  return encodeLink(window.location.href, s.traceScenario ?? s.scenario, s.step, { embed: opts.embed ?? isEmbed(), range });
 }
 
 export function isEmbed(): boolean {
