@@ -64,8 +64,9 @@ export function renderReport(r: any): string {
   const cheapestPeer = [...peerCosts].sort((a: any, b: any) => a.redisCpuUs + a.nodeCpuUs - (b.redisCpuUs + b.nodeCpuUs))[0];
   if (tbCost && cheapestPeer && tbCost.redisCpuUs > cheapestPeer.redisCpuUs)
     out.push(`Why an unbatched ratelab script costs Redis more than a peer's (token bucket ${tbCost.redisCpuUs.toFixed(1)} µs of Redis CPU per decision against ${cheapestPeer.redisCpuUs.toFixed(1)} µs for ${cheapestPeer.name}): it reads Redis TIME inside the script (the peers trust the app clock or a key TTL), computes the exact \`retryAfterMs\`, \`resetMs\` and \`remaining\` the contract requires, and stores doubles as 17-digit strings so every engine agrees bit for bit.`);
+  out.push('');
   if (tbBatchCost && cheapestPeer)
-    out.push(`Batching does not make a decision cheaper inside Redis (${tbBatchCost.redisCpuUs.toFixed(1)} µs of Redis CPU per batched token-bucket decision); it removes the per-call costs: one network exchange, one script start and one client command for up to 128 checks. In CPU time, which a busy machine disturbs far less than throughput, a batched token-bucket decision costs ${(tbBatchCost.redisCpuUs + tbBatchCost.nodeCpuUs).toFixed(1)} µs in all (Redis + Node.js) against ${(cheapestPeer.redisCpuUs + cheapestPeer.nodeCpuUs).toFixed(1)} µs for the cheapest peer (${cheapestPeer.name}).`);
+    out.push(`Batching does not make a decision cheaper inside Redis (${tbBatchCost.redisCpuUs.toFixed(1)} µs of Redis CPU per batched token-bucket decision); it removes the per-call costs: one network exchange, one script start and one client command for up to 128 checks. In CPU time per decision (also disturbed by a busy machine, through cache and scheduling effects, but far less than throughput), a batched token-bucket decision costs ${(tbBatchCost.redisCpuUs + tbBatchCost.nodeCpuUs).toFixed(1)} µs in all (Redis + Node.js) against ${(cheapestPeer.redisCpuUs + cheapestPeer.nodeCpuUs).toFixed(1)} µs for the cheapest peer (${cheapestPeer.name}).`);
   out.push('');
   out.push('## What `batch: true` does');
   out.push('');

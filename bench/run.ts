@@ -115,7 +115,7 @@ async function main() {
     const pipelined = ceilingRows.find((r) => r.pipeline > 1);
     if (pipelined) console.log(`ratelab token-bucket (batch) = ${fmtRatio(tbBatch.decisionsPerSecond / pipelined.requestsPerSecond)} of redis-benchmark pipelined`);
 
-    console.log('\nRedis work per decision (INFO commandstats and INFO cpu deltas over 10,000 decisions of one contender alone; CPU time is far less sensitive to a busy machine than throughput)');
+    console.log('\nRedis work per decision (INFO commandstats and INFO cpu deltas over 10,000 decisions of one contender alone; CPU time is less sensitive to a busy machine than throughput)');
     const costs = [];
     for (const c of all) costs.push(await commandCost(admin, c, KEYS, 10_000));
     console.log(
