@@ -5,8 +5,13 @@ const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZS
 
 /** The version of the link format. Bump it when the meaning of a parameter changes; old links keep the old reader. */
 export const LINK_VERSION = 1;
-/** A link longer than this is refused on read: browsers and chat tools truncate very long URLs anyway. */
-export const MAX_LINK_CHARS = 200_000;
+/**
+ * A link longer than this is refused on read, before it is decompressed. lz-string's output can grow roughly with the
+ * square of its input (each code may repeat the previous phrase plus one character), so this bound is what keeps a
+ * crafted link from expanding into gigabytes: 8,000 characters decompress to about 9 million at most (measured with
+ * the most compressible input there is). Every built-in needs under 2,000; larger scenarios are shared as exported JSON.
+ */
+export const MAX_LINK_CHARS = 8_000;
 
 export interface LinkState {
   /** The scenario document, or null when the link names none (first run). */
