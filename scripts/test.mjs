@@ -90,7 +90,8 @@ const STEPS = {
     timeoutMs: 600_000,
     tests() {
       const r = readJson(path.join(reportDir, 'vitest.json'));
-      return r && { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+      // A file can fail without a failing test (an error in beforeAll or at import): count those files too.
+      return r && { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, failedFiles: r.numFailedTestSuites };
     },
   },
   build: { title: 'build (vite build)', command: bin('vite'), args: ['build', '--logLevel', 'warn'], timeoutMs: 300_000 },
@@ -189,7 +190,8 @@ async function main() {
 
   console.log('\n[test] summary');
   for (const r of results) {
-    const counts = r.tests ? `  tests: ${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped` : '';
+    const files = r.tests?.failedFiles ? `, ${r.tests.failedFiles} file(s) failed` : '';
+    const counts = r.tests ? `  tests: ${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped${files}` : '';
     console.log(`  ${r.status.padEnd(7)} ${r.title.padEnd(24)} ${fmt(r.ms).padStart(8)}${counts}${r.note ? `  (${r.note})` : ''}`);
   }
   const passed = results.filter((r) => r.status === 'passed').length;
