@@ -5,8 +5,9 @@
 //      build (vite build) and e2e (playwright test, when playwright.config.ts exists);
 //   4. always stops Redis (on success, failure, SIGINT and SIGTERM) and prints a summary whose last line is
 //      `N passed, N failed` (steps). The exit code is non-zero when any step failed.
-// Bounds: each step has its own time limit, and all steps together get --budget seconds (default 780, so that
-// `npm ci` plus `npm test` stay under CI's 15 minutes); a step that would overrun is stopped and counted failed.
+// Bounds: each step has its own time limit, and all steps together get --budget seconds (default 2400). The suite
+// takes about 6-10 minutes here; the budget is a guard against a hang, set well inside CI's 90-minute limit, not a
+// target: a busy machine must not turn a passing suite into a failure. A step that overruns is stopped and failed.
 // Usage: node scripts/test.mjs [--only types,lint,unit,build,e2e] [--update-snapshots] [--budget <s>] [-- extra args]
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -31,7 +32,7 @@ function parseArgs(argv) {
   const passThrough = dashDash === -1 ? [] : argv.slice(dashDash + 1);
   let only;
   let updateSnapshots = false;
-  let budgetMs = 780_000;
+  let budgetMs = 2_400_000;
   for (let i = 0; i < own.length; i += 1) {
     const arg = own[i];
     if (arg === '--update-snapshots' || arg === '-u') updateSnapshots = true;
@@ -87,7 +88,7 @@ const STEPS = {
     // Vitest defaults to (cores - 1) workers, a single one on a 2-core CI machine; many test files mostly wait on
     // Redis and child processes, so two workers there finish sooner without starving each other.
     args: ['run', `--maxWorkers=${Math.max(2, os.availableParallelism())}`, '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reportDir, 'vitest.json')}`],
-    timeoutMs: 600_000,
+    timeoutMs: 1_200_000,
     tests() {
       const r = readJson(path.join(reportDir, 'vitest.json'));
       // A file can fail without a failing test (an error in beforeAll or at import): count those files too.
@@ -100,7 +101,7 @@ const STEPS = {
     command: bin('playwright'),
     args: ['test', '--reporter=list,json', ...(updateSnapshots ? ['--update-snapshots'] : [])],
     env: { PLAYWRIGHT_JSON_OUTPUT_FILE: path.join(reportDir, 'playwright.json') },
-    timeoutMs: 600_000,
+    timeoutMs: 1_200_000,
     skip: HAS_E2E ? undefined : 'no playwright.config.ts yet',
     tests() {
       const s = readJson(path.join(reportDir, 'playwright.json'))?.stats;
