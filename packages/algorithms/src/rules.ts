@@ -146,6 +146,30 @@ export function ruleCapacity(rule: Rule): number {
   }
 }
 
+/**
+ * The span one rule's allowance covers, in whole ms (at least 1): the window of the window algorithms, and for the
+ * buckets and GCRA the time to refill (or drain) from empty to full. It is the `w` of RateLimit-Policy, the window
+ * of `maxAllowedInAnyWindow`, and the basis of key TTLs, so all three agree.
+ */
+export function quotaWindowMs(rule: Rule): number {
+  const ms = (() => {
+    switch (rule.algorithm) {
+      case 'token-bucket':
+      case 'token-bucket-naive':
+        return (rule.capacity * 1000) / rule.refillPerSecond;
+      case 'leaky-bucket':
+        return (rule.capacity * 1000) / rule.leakPerSecond;
+      case 'gcra':
+        return (rule.burst * 1000) / rule.ratePerSecond;
+      case 'fixed-window':
+      case 'sliding-log':
+      case 'sliding-counter':
+        return rule.windowMs;
+    }
+  })();
+  return Math.max(1, Math.ceil(ms));
+}
+
 /** Validates a rule once, at the edge; throws `RuleError` naming each bad parameter. */
 export function parseRule(input: unknown): Rule {
   const result = ruleSchema.safeParse(input);

@@ -1,4 +1,4 @@
-import type { Rule } from '../rules.js';
+import { quotaWindowMs, type Rule } from '../rules.js';
 
 /** Slack added to every TTL so a key never expires a moment before its state would have become neutral. */
 const TTL_SLACK_MS = 1000;
@@ -11,21 +11,7 @@ const MAX_TTL_MS = 1e15;
  * TTL instead, because their virtual clock runs at a different speed than Redis's real one.
  */
 export function defaultTtlMs(rule: Rule): number {
-  const ms = (() => {
-    switch (rule.algorithm) {
-      case 'token-bucket':
-      case 'token-bucket-naive':
-        return (rule.capacity * 1000) / rule.refillPerSecond;
-      case 'leaky-bucket':
-        return (rule.capacity * 1000) / rule.leakPerSecond;
-      case 'gcra':
-        return (rule.burst * 1000) / rule.ratePerSecond;
-      case 'fixed-window':
-      case 'sliding-log':
-        return rule.windowMs;
-      case 'sliding-counter':
-        return 2 * rule.windowMs;
-    }
-  })();
-  return Math.min(MAX_TTL_MS, Math.ceil(ms) + TTL_SLACK_MS);
+  // The sliding counter still weighs the previous window during the current one, so its state matters for two.
+  const ms = rule.algorithm === 'sliding-counter' ? 2 * rule.windowMs : quotaWindowMs(rule);
+  return Math.min(MAX_TTL_MS, ms + TTL_SLACK_MS);
 }

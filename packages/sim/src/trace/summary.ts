@@ -1,4 +1,4 @@
-import { ruleCapacity, type Rule } from '@ratelab/algorithms';
+import { quotaWindowMs, ruleCapacity, type Rule } from '@ratelab/algorithms';
 import type { BreakerTransition, ClientSummary, LimiterSummary, TraceDecision } from './types.js';
 import { WindowCounter } from './window-counter.js';
 
@@ -10,19 +10,7 @@ const SERIES_BUCKETS = 100;
  * time to refill (or drain) from empty to full, rounded up to whole ms.
  */
 export function measureWindowMs(rule: Rule): number {
-  switch (rule.algorithm) {
-    case 'fixed-window':
-    case 'sliding-log':
-    case 'sliding-counter':
-      return rule.windowMs;
-    case 'token-bucket':
-    case 'token-bucket-naive':
-      return Math.max(1, Math.ceil((rule.capacity * 1000) / rule.refillPerSecond));
-    case 'leaky-bucket':
-      return Math.max(1, Math.ceil((rule.capacity * 1000) / rule.leakPerSecond));
-    case 'gcra':
-      return Math.max(1, Math.ceil((rule.burst * 1000) / rule.ratePerSecond));
-  }
+  return quotaWindowMs(rule);
 }
 
 /** Decision indices in time order (stable). Decisions are usually recorded in time order already; then no sort. */

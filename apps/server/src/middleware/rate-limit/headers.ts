@@ -1,4 +1,4 @@
-import type { Rule } from '@ratelab/algorithms';
+import { quotaWindowMs, type Rule } from '@ratelab/algorithms';
 import type { LiveDecision } from '../../live/decision-source.js';
 
 /**
@@ -6,20 +6,7 @@ import type { LiveDecision } from '../../live/decision-source.js';
  * and for the buckets and GCRA the time to refill from empty to full (at least 1 s, as the field is an integer).
  */
 export function policyWindowSeconds(rule: Rule): number {
-  const ms = (() => {
-    switch (rule.algorithm) {
-      case 'token-bucket':
-      case 'token-bucket-naive':
-        return (rule.capacity * 1000) / rule.refillPerSecond;
-      case 'leaky-bucket':
-        return (rule.capacity * 1000) / rule.leakPerSecond;
-      case 'gcra':
-        return (rule.burst * 1000) / rule.ratePerSecond;
-      default:
-        return rule.windowMs;
-    }
-  })();
-  return Math.max(1, Math.ceil(ms / 1000));
+  return Math.max(1, Math.ceil(quotaWindowMs(rule) / 1000));
 }
 
 /** A Structured Field String (RFC 8941 §3.3.3): quoted, with `\` and `"` escaped. Rule ids are already plain. */
