@@ -1,7 +1,7 @@
+import { boundedBody } from './middleware/body/bounded-body.js';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppContext } from './app-context.js';
 import type { ServerConfig } from './config.js';
@@ -100,7 +100,7 @@ export function createApp(deps: AppDeps): RatelabServer {
   }
   app.use(
     '/v1/*',
-    bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => c.json(errorBody('body_too_large', `request bodies are limited to ${config.maxBodyBytes} bytes (MAX_BODY_BYTES)`), 413) }),
+    boundedBody(config.maxBodyBytes, (c) => c.json(errorBody('body_too_large', `request bodies are limited to ${config.maxBodyBytes} bytes (MAX_BODY_BYTES)`), 413)),
   );
   app.route('/', healthRoutes(ctx));
   app.route('/', metricsRoutes(ctx));

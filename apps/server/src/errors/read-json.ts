@@ -1,16 +1,17 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { zodIssues } from '@ratelab/algorithms';
+import { bufferedText } from '../middleware/body/bounded-body.js';
 import { HttpError } from './http-error.js';
 
 /**
  * Reads the request body as JSON. Malformed JSON, a wrong content type or an empty body become a 400 that says
- * so; the size bound is enforced before this by the bodyLimit middleware.
+ * so. The size bound is enforced before this by the boundedBody middleware, which has usually read the body.
  */
 export async function readJson(c: Context): Promise<unknown> {
-  let text: string;
+  let text = bufferedText(c);
   try {
-    text = await c.req.text();
+    text ??= await c.req.text();
   } catch {
     throw new HttpError(400, 'bad_body', 'the request body could not be read');
   }

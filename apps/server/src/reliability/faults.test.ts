@@ -36,7 +36,7 @@ const figures: Record<string, unknown> = { redisTimeoutMs: TIMEOUT_MS, breakerOp
 const faults: string[] = [];
 const all: LoadSample[] = [];
 
-type Health = { redis: string; breaker: string };
+type Health = { redis: string; breaker: string; processes: number };
 const health = async (p: ServerProcess) => (await call<Health>(`${p.url}/healthz`)).body;
 const check = (p: ServerProcess, rule: string, key: string) => post(`${p.url}/v1/check`, { rule, key });
 
@@ -59,6 +59,9 @@ beforeAll(async () => {
     const listed = (await call<{ rules: { id: string }[] }>(`${b.url}/v1/rules`)).body.rules.map((r) => r.id);
     return RULES.every((r) => listed.includes(r.id));
   }, 3000);
+  // local-fallback divides by the live processes each one has seen; wait until both have seen the other (one
+  // heartbeat period, longer on a busy machine), or the outage check below would see a share of 1/1.
+  await waitUntil(async () => (await health(a)).processes === 2 && (await health(b)).processes === 2, 10_000);
 }, 90_000);
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
+import { boundedBody } from '../middleware/body/bounded-body.js';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { costIssue, keyIssue, type Issue } from '@ratelab/algorithms';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
@@ -22,7 +22,7 @@ export function checkRoutes(ctx: AppContext): Hono {
   const r = new Hono();
   r.post(
     '/v1/check',
-    bodyLimit({ maxSize: CHECK_BODY_BYTES, onError: (c) => c.json(errorBody('body_too_large', `a check body is at most ${CHECK_BODY_BYTES} bytes`), 413) }),
+    boundedBody(CHECK_BODY_BYTES, (c) => c.json(errorBody('body_too_large', `a check body is at most ${CHECK_BODY_BYTES} bytes`), 413)),
     async (c) => {
       const body = validate(checkBody, await readJson(c), 'the check request');
       const issues: Issue[] = [];
