@@ -1,4 +1,3 @@
-import { boundedBody } from './middleware/body/bounded-body.js';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
@@ -8,6 +7,7 @@ import type { ServerConfig } from './config.js';
 import { errorBody, HttpError, onError } from './errors/http-error.js';
 import { defaultLabLimits, type LabLimits } from './lab/lab-limits.js';
 import { LiveLimiter } from './live/live-limiter.js';
+import { boundedBody } from './middleware/body/bounded-body.js';
 import { EventHub, type EventHubOptions } from './observability/event-hub.js';
 import { Metrics } from './observability/metrics.js';
 import { closeConnection, openConnection, type RedisHandle, type ServerRedis } from './redis/connect.js';

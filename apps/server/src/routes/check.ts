@@ -1,10 +1,10 @@
-import { boundedBody } from '../middleware/body/bounded-body.js';
 import { Hono } from 'hono';
 import { costIssue, keyIssue, type Issue } from '@ratelab/algorithms';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { errorBody, HttpError } from '../errors/http-error.js';
 import { readJson, validate } from '../errors/read-json.js';
+import { boundedBody } from '../middleware/body/bounded-body.js';
 import { rateLimitHeaders } from '../middleware/rate-limit/headers.js';
 import { ruleIdIssue } from '../rules/live-rule.js';
 
