@@ -32,7 +32,7 @@ export async function waitForRun(page: Page): Promise<void> {
   // The first run of a page also starts the simulator worker, which takes a while on a busy shared machine.
   await expect(page.getByTestId('position')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('.charts[aria-busy="false"]')).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.card .recharts-surface').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.card svg.chart-svg').first()).toBeVisible({ timeout: 30_000 });
 }
 
 /** The "Step N of M" numbers from the status line. */

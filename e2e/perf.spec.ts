@@ -3,8 +3,12 @@ import { expect, linkFor, test, waitForRun } from './fixtures';
 
 /**
  * Measures (does not assert) how long a parameter change on a 10,000-request scenario takes to re-simulate in the
- * worker and redraw every chart, from the app's own performance marks. The numbers are printed and attached to the
- * report; the machine is shared, so a time limit here would only make the suite flaky.
+ * worker and redraw, from the app's own performance marks (apps/web/src/charts/use-redraw-marks.ts):
+ * - redraw: edit → the new run's charts painted. For a run this large the state chart is drawn empty at that point,
+ *   with a note, because explanations and state snapshots are computed next, by a second worker;
+ * - complete: edit → those snapshots are in and the state chart is painted too.
+ * The numbers are printed and attached to the report; the machine is shared, so a time limit here would only make the
+ * suite flaky.
  */
 const REQUESTS = 10_000;
 const scenario = {
@@ -22,42 +26,75 @@ const scenario = {
   clients: [{ id: 'load', arrivals: { kind: 'steady', ratePerSecond: REQUESTS / 10, fromMs: 0, toMs: 10_000 } }],
 };
 
+const REDRAW = 'ratelab:resimulate+redraw';
+const COMPLETE = 'ratelab:resimulate+redraw:complete';
+
+interface Sample {
+  revision: number;
+  redraw: number;
+  complete: number;
+  workerRoundTrip: number;
+  workerCompute: number;
+  reactCommit: number;
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: Math.round(s[Math.floor(s.length / 2)]!), min: Math.round(s[0]!), max: Math.round(s[s.length - 1]!) };
+};
+
 test('re-simulate and redraw timing for a 10,000-request scenario (reported, not asserted)', async ({ page }, testInfo) => {
   await page.goto(linkFor(scenario, 0));
   await waitForRun(page);
   await expect(page.getByTestId('position')).toContainText(`of ${REQUESTS * 4}`);
+  const cards = page.locator('.cards');
   const limit = page.locator('fieldset.limiter-edit').first().getByLabel('Limit (requests)');
-  const samples: { total: number; simulate: number; commit: number }[] = [];
-  for (const value of [500, 550, 450, 620, 580, 510, 640]) {
-    const before = await page.evaluate(() => performance.getEntriesByName('ratelab:resimulate+redraw').length);
+  const samples: Sample[] = [];
+  for (const value of [500, 550, 450, 620, 580, 510, 640, 530, 470]) {
+    const before = Number(await cards.getAttribute('data-complete'));
     await limit.fill(String(value));
-    await expect.poll(() => page.evaluate(() => performance.getEntriesByName('ratelab:resimulate+redraw').length)).toBeGreaterThan(before);
-    await waitForRun(page);
+    // The charts container names the revision whose run was last painted, first without and then with its detail.
+    await expect.poll(async () => Number(await cards.getAttribute('data-complete')), { intervals: [20] }).toBeGreaterThan(before);
+    const revision = Number(await cards.getAttribute('data-complete'));
     samples.push(
-      await page.evaluate(() => {
-        const m = performance.getEntriesByName('ratelab:resimulate+redraw').at(-1)!;
-        const edit = performance.getEntriesByName('ratelab:edit').at(-1)!;
-        const sim = performance.getEntriesByName('ratelab:simulated').at(-1)!;
-        const commit = performance.getEntriesByName('ratelab:committed').at(-1)!;
-        return { total: m.duration, simulate: sim.startTime - edit.startTime, commit: commit.startTime - sim.startTime };
-      }),
+      await page.evaluate(
+        ({ revision, REDRAW, COMPLETE }) => {
+          const of = (name: string) => performance.getEntriesByName(name).find((e) => (e as PerformanceMark).detail?.revision === revision)!;
+          const edit = of('ratelab:edit');
+          return {
+            revision,
+            redraw: of(REDRAW).duration,
+            complete: of(COMPLETE).duration,
+            workerRoundTrip: of('ratelab:simulated').startTime - edit.startTime,
+            workerCompute: (of('ratelab:simulated') as PerformanceMark).detail.simMs as number,
+            reactCommit: of('ratelab:committed').startTime - of('ratelab:simulated').startTime,
+          };
+        },
+        { revision, REDRAW, COMPLETE },
+      ),
     );
   }
-  const sorted = samples.map((s) => s.total).sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
+  await waitForRun(page);
   const report = {
     requests: REQUESTS,
     limiters: 4,
     decisions: REQUESTS * 4,
-    samplesMs: samples.map((s) => ({ total: Math.round(s.total), workerRoundTrip: Math.round(s.simulate), reactRender: Math.round(s.commit) })),
+    redrawMs: stats(samples.map((s) => s.redraw)),
+    // The issue's target is 100 ms for the redraw; how many samples made it, as a count rather than a verdict.
+    redrawsUnder100ms: `${samples.filter((s) => s.redraw < 100).length} of ${samples.length}`,
+    completeMs: stats(samples.map((s) => s.complete)),
+    workerRoundTripMs: stats(samples.map((s) => s.workerRoundTrip)),
+    workerComputeMs: stats(samples.map((s) => s.workerCompute)),
+    samplesMs: samples.map((s) => ({ redraw: Math.round(s.redraw), complete: Math.round(s.complete), workerRoundTrip: Math.round(s.workerRoundTrip), workerCompute: Math.round(s.workerCompute), reactCommit: Math.round(s.reactCommit) })),
     // The machine is shared: the load average says how much of the time was spent waiting for a CPU.
     loadAverage1m: Math.round(loadavg()[0]! * 10) / 10,
     cpus: cpus().length,
-    medianTotalMs: Math.round(median),
-    minTotalMs: Math.round(sorted[0]!),
-    note: 'total = edit -> simulated in the Web Worker -> trace received -> React commit -> charts painted (rAF after commit)',
+    note:
+      'workerCompute = validate + simulate + build columns inside the worker; ' +
+      'redraw = edit -> simulated in the run worker -> decisions received -> React commit -> charts painted (a task after the next animation frame); ' +
+      'complete = the same up to the paint that also shows the state chart, whose snapshots come from the detail worker',
   };
   console.log(`[perf] re-simulate+redraw, 10,000 requests x 4 limiters: ${JSON.stringify(report)}`);
   await testInfo.attach('resimulate-redraw.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
-  expect(samples).toHaveLength(7);
+  expect(samples).toHaveLength(9);
 });

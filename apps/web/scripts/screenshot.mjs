@@ -14,7 +14,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: 'light', reducedMotion: 'reduce' });
   await page.goto(url);
-  await page.waitForSelector('.card .recharts-surface');
+  await page.waitForSelector('.card svg.chart-svg');
   const welcome = page.getByRole('button', { name: 'Got it' });
   if (await welcome.isVisible()) await welcome.click();
   await page.getByRole('slider', { name: 'Step through the run' }).fill('30');

@@ -1,14 +1,17 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { MARKS } from '../run/run-controller';
+import { useMemo, useRef } from 'react';
 import { decisionOf } from '../run/columns';
 import { lastDecisionPerLimiter } from '../run/steps';
 import { actions } from '../state/app-store';
 import { useApp } from '../state/use-app';
 import { chartsToPng, download } from '../share/downloads';
 import { PALETTE } from '../ui/theme';
+import { useDelayedFlag } from '../ui/use-delayed-flag';
 import { algorithmLabel, describeRule } from './describe-rule';
+import { LimiterCharts } from './LimiterCharts';
+import { useRedrawMarks } from './use-redraw-marks';
 
-const LimiterCharts = lazy(() => import('./LimiterCharts'));
+/** A re-run still going after this long dims the charts it is about to replace; a quicker one just swaps them. */
+const DIM_AFTER_MS = 200;
 
 /** One card per limiter, side by side on the same traffic, each with its three charts and its decision now. */
 export function ChartsPanel() {
@@ -19,24 +22,11 @@ export function ChartsPanel() {
   const theme = useApp((s) => s.theme);
   const predict = useApp((s) => s.predict);
   const running = useApp((s) => s.status === 'running');
-  const ref = useRef<HTMLDivElement>(null);
+  const dim = useDelayedFlag(running, DIM_AFTER_MS);
 
-  // "committed": React has applied the new run to the DOM (before layout and paint).
-  useLayoutEffect(() => {
-    performance.mark(MARKS.committed);
-  }, [trace]);
-  // Marks "redrawn" once the browser has painted the new run: the e2e suite measures edit → drawn.
-  useEffect(() => {
-    const id = requestAnimationFrame(() => {
-      performance.mark(MARKS.drawn);
-      try {
-        performance.measure('ratelab:resimulate+redraw', MARKS.edit, MARKS.drawn);
-      } catch {
-        // No edit mark yet (first paint of a restored run): nothing to measure.
-      }
-    });
-    return () => cancelAnimationFrame(id);
-  }, [trace]);
+  const revision = useApp((s) => s.traceRevision);
+  const ref = useRef<HTMLDivElement>(null);
+  useRedrawMarks(ref, trace, revision);
 
   const current = useMemo(() => (trace && steps ? lastDecisionPerLimiter(steps, trace.limiters.length, step) : []), [trace, steps, step]);
   if (!trace || !scenario || !steps) return null;
@@ -51,7 +41,7 @@ export function ChartsPanel() {
   };
 
   return (
-    <section className={`charts ${running ? 'stale' : ''}`} aria-label="Limiters" aria-busy={running}>
+    <section className={`charts ${dim ? 'stale' : ''}`} aria-label="Limiters" aria-busy={running}>
       <div className="charts-head">
         <h2>Limiters on the same traffic</h2>
         <button type="button" className="text-btn" onClick={exportPng}>Export charts as PNG</button>
@@ -78,9 +68,7 @@ export function ChartsPanel() {
               <p className="now">
                 {d ? <>At {d.tMs} ms: <b>{d.client}</b> {d.allowed ? <span className="ok">allowed</span> : <span className="no">blocked</span>} (remaining {d.remaining})</> : 'No decision yet at this moment.'}
               </p>
-              <Suspense fallback={<p className="loading">Loading charts…</p>}>
-                <LimiterCharts limiter={l} strings={trace.strings} rule={rule} durationMs={trace.durationMs || scenario.durationMs} theme={theme} cursorMs={cursorMs} revealUntil={revealUntil} />
-              </Suspense>
+              <LimiterCharts limiter={l} strings={trace.strings} rule={rule} durationMs={trace.durationMs || scenario.durationMs} theme={theme} cursorMs={cursorMs} revealUntil={revealUntil} />
             </article>
           );
         })}

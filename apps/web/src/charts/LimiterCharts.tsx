@@ -1,9 +1,12 @@
 import { memo, useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { LimiterColumns } from '../run/columns';
 import type { LimiterJson } from '../state/types';
 import { PALETTE } from '../ui/theme';
-import { admittedInWindow, busiestKey, judgingWindowMs, ruleLimit, stateSeries, trafficBins } from './series';
+import { statePaths, stateTicks, trafficPaths, trafficTicks, windowPath, windowTicks } from './figures';
+import { AXIS_HEIGHT, HEIGHT, makeFrame, MARGIN, Y_WIDTH } from './frame';
+import { Plot, type Palette } from './Plot';
+import { admittedInWindow, binWidth, busiestKey, judgingWindowMs, ruleLimit, stateSeries, trafficBins, type StateSeries, type TrafficBin } from './series';
+import { useWidth } from './use-width';
 
 interface Props {
   limiter: LimiterColumns;
@@ -16,30 +19,24 @@ interface Props {
   revealUntil: number | null;
 }
 
-const HEIGHT = 96;
-const msLabel = (t: number) => `${t} ms`;
-/** The last chart also draws the time axis. */
-const AXIS_HEIGHT = 16;
-const Y_WIDTH = 36;
-const MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
-
 /**
  * The three charts of one limiter: traffic (allowed / delayed / blocked per time bin), the algorithm's state for
  * its busiest key, and that key's admitted count in a sliding window against the limit. The cursor is an overlay,
- * so moving it never re-renders a chart. Lines are drawn as unfilled areas: recharts' Line measures its previous path
- * during render (a forced layout per line), which made a redraw of twelve charts several times slower.
+ * so moving it never re-renders a chart. The charts are plain SVG paths built from the binned series: a redraw is one
+ * React render with no measuring, which is what lets a parameter change on a large run redraw within a frame or two.
  */
-export default function LimiterCharts({ limiter, strings, rule, durationMs, theme, cursorMs, revealUntil }: Props) {
+export function LimiterCharts({ limiter, strings, rule, durationMs, theme, cursorMs, revealUntil }: Props) {
+  const [ref, width] = useWidth<HTMLDivElement>();
   const left = `calc(${Y_WIDTH + MARGIN.left}px + (100% - ${Y_WIDTH + MARGIN.left + MARGIN.right}px) * ${Math.min(1, cursorMs / Math.max(1, durationMs))})`;
   return (
-    <div className="limiter-charts">
-      <Charts limiter={limiter} strings={strings} rule={rule} durationMs={durationMs} theme={theme} upTo={revealUntil ?? Infinity} />
+    <div className="limiter-charts" ref={ref}>
+      <Charts limiter={limiter} strings={strings} rule={rule} durationMs={durationMs} theme={theme} upTo={revealUntil ?? Infinity} width={width} />
       <div className="cursor" style={{ left }} aria-hidden="true" />
     </div>
   );
 }
 
-const Charts = memo(function Charts({ limiter, strings, rule, durationMs, theme, upTo }: Omit<Props, 'cursorMs' | 'revealUntil'> & { upTo: number }) {
+const Charts = memo(function Charts({ limiter, strings, rule, durationMs, theme, upTo, width }: Omit<Props, 'cursorMs' | 'revealUntil'> & { upTo: number; width: number }) {
   const c = PALETTE[theme];
   // Keyed on the columns themselves: when a large run's detail arrives, only the state chart recomputes.
   const { tMs, detail } = limiter;
@@ -50,86 +47,79 @@ const Charts = memo(function Charts({ limiter, strings, rule, durationMs, theme,
   const windowMs = limiter.summary.windowMs ?? judgingWindowMs(rule);
   const limit = ruleLimit(rule);
   const admitted = useMemo(() => (windowMs ? admittedInWindow(limiter, keyIndex, windowMs, durationMs, upTo) : []), [tMs, keyIndex, windowMs, durationMs, upTo]); // eslint-disable-line react-hooks/exhaustive-deps
-  // Stable props: recharts re-registers an axis or series in its store whenever a prop object changes identity,
-  // so inline objects here would make every redraw recompute every selector of every chart.
-  const tick = useMemo(() => ({ fill: c.text, fontSize: 10 }), [c.text]);
-  const domain = useMemo<[number, number]>(() => [0, durationMs], [durationMs]);
   const id = `${limiter.id}-chart`;
   // Three memoized figures: when a large run's detail arrives, only the state figure redraws.
   return (
     <>
-      <TrafficFigure id={id} data={traffic} c={c} tick={tick} domain={domain} />
-      <StateFigure id={id} state={state} keyName={key} c={c} tick={tick} domain={domain} />
-      <WindowFigure id={id} data={admitted} keyName={key} windowMs={windowMs} limit={limit} c={c} tick={tick} domain={domain} />
+      <TrafficFigure id={id} data={traffic} c={c} width={width} durationMs={durationMs} />
+      <StateFigure id={id} state={state} keyName={key} c={c} width={width} durationMs={durationMs} />
+      <WindowFigure id={id} data={admitted} keyName={key} windowMs={windowMs} limit={limit} c={c} width={width} durationMs={durationMs} />
     </>
   );
 });
 
-type Palette = (typeof PALETTE)[keyof typeof PALETTE];
 interface Common {
   id: string;
   c: Palette;
-  tick: { fill: string; fontSize: number };
-  domain: [number, number];
+  /** The card's width in CSS pixels; 0 until it has been measured once, when only the captions are drawn. */
+  width: number;
+  durationMs: number;
 }
 
-const TrafficFigure = memo(function TrafficFigure({ id, data, c, tick, domain }: Common & { data: ReturnType<typeof trafficBins> }) {
+/** Keeps a figure's height while its width is still unknown, so the page does not jump when the charts appear. */
+const Placeholder = ({ height }: { height: number }) => <div style={{ height }} />;
+
+const TrafficFigure = memo(function TrafficFigure({ id, data, c, width, durationMs }: Common & { data: TrafficBin[] }) {
+  const frame = useMemo(() => makeFrame(width, 0, durationMs, trafficTicks(data)), [width, durationMs, data]);
+  const paths = useMemo(() => trafficPaths(data, binWidth(durationMs), durationMs, frame), [data, durationMs, frame]);
   return (
     <figure className="chart" aria-labelledby={`${id}-t`}>
       <figcaption id={`${id}-t`}>Requests over time <span className="lg"><i style={{ background: c.allowed }} />allowed <i style={{ background: c.delayed }} />delayed <i style={{ background: c.blocked }} />blocked</span></figcaption>
-      <ResponsiveContainer width="100%" height={HEIGHT}>
-        {/* Stacked step areas: three SVG paths per chart instead of hundreds of bars, so a redraw stays cheap. */}
-        <AreaChart data={data} margin={MARGIN}>
-          <CartesianGrid stroke={c.grid} vertical={false} />
-          <XAxis type="number" dataKey="t" domain={domain} hide />
-          <YAxis width={Y_WIDTH} tick={tick} stroke={c.grid} allowDecimals={false} />
-          <Area type="stepAfter" dataKey="allowed" stackId="1" stroke="none" fill={c.allowed} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
-          <Area type="stepAfter" dataKey="delayed" stackId="1" stroke="none" fill={c.delayed} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
-          <Area type="stepAfter" dataKey="blocked" stackId="1" stroke="none" fill={c.blocked} fillOpacity={0.85} isAnimationActive={false} dot={false} activeDot={false} />
-        </AreaChart>
-      </ResponsiveContainer>
+      {width > 0 ? (
+        <Plot frame={frame} c={c} labelledBy={`${id}-t`} durationMs={durationMs}>
+          {/* Stacked step areas: three SVG paths per chart, however many bins or requests. */}
+          {paths.allowed && <path d={paths.allowed} fill={c.allowed} fillOpacity={0.85} />}
+          {paths.delayed && <path d={paths.delayed} fill={c.delayed} fillOpacity={0.85} />}
+          {paths.blocked && <path d={paths.blocked} fill={c.blocked} fillOpacity={0.85} />}
+        </Plot>
+      ) : <Placeholder height={HEIGHT} />}
     </figure>
   );
 });
 
-const StateFigure = memo(function StateFigure({ id, state, keyName, c, tick, domain }: Common & { state: ReturnType<typeof stateSeries>; keyName: string | undefined }) {
+const StateFigure = memo(function StateFigure({ id, state, keyName, c, width, durationMs }: Common & { state: StateSeries; keyName: string | undefined }) {
+  const frame = useMemo(() => makeFrame(width, 0, durationMs, stateTicks(state)), [width, durationMs, state]);
+  const paths = useMemo(() => statePaths(state, frame), [state, frame]);
   return (
     <figure className="chart" aria-labelledby={`${id}-s`}>
       <figcaption id={`${id}-s`}>
         State after each decision (key {keyName ?? '–'}){' '}
         <span className="lg">{state.fields.map((f, i) => <span key={f}><i style={{ background: i ? c.line2 : c.line }} />{f} </span>)}</span>
       </figcaption>
-      <ResponsiveContainer width="100%" height={HEIGHT}>
-        <AreaChart data={state.points} margin={MARGIN}>
-          <CartesianGrid stroke={c.grid} vertical={false} />
-          <XAxis type="number" dataKey="t" domain={domain} hide />
-          <YAxis width={Y_WIDTH} tick={tick} stroke={c.grid} allowDecimals={false} />
-          {state.fields.map((f, i) => (
-            <Area key={f} type="stepAfter" dataKey={f} stroke={i ? c.line2 : c.line} fill="none" dot={false} activeDot={false} strokeWidth={1.5} isAnimationActive={false} />
-          ))}
-        </AreaChart>
-      </ResponsiveContainer>
+      {width > 0 ? (
+        <Plot frame={frame} c={c} labelledBy={`${id}-s`} durationMs={durationMs}>
+          {paths.map((d, i) => d && <path key={state.fields[i]} d={d} stroke={i ? c.line2 : c.line} strokeWidth={1.5} fill="none" />)}
+        </Plot>
+      ) : <Placeholder height={HEIGHT} />}
     </figure>
   );
 });
 
 const WindowFigure = memo(function WindowFigure(
-  { id, data, keyName, windowMs, limit, c, tick, domain }: Common & { data: ReturnType<typeof admittedInWindow>; keyName: string | undefined; windowMs: number | null; limit: number | null },
+  { id, data, keyName, windowMs, limit, c, width, durationMs }: Common & { data: { t: number; admitted: number }[]; keyName: string | undefined; windowMs: number | null; limit: number | null },
 ) {
+  const frame = useMemo(() => makeFrame(width, AXIS_HEIGHT, durationMs, windowTicks(data, limit)), [width, durationMs, data, limit]);
+  const d = useMemo(() => windowPath(data, binWidth(durationMs), durationMs, frame), [data, durationMs, frame]);
   return (
     <figure className="chart" aria-labelledby={`${id}-w`}>
       <figcaption id={`${id}-w`}>
         Admitted in any {windowMs ?? '?'} ms window (key {keyName ?? '–'}) <span className="lg"><i style={{ background: c.line }} />admitted <i style={{ background: c.limit }} />limit {limit ?? '?'}</span>
       </figcaption>
-      <ResponsiveContainer width="100%" height={HEIGHT + AXIS_HEIGHT}>
-        <AreaChart data={data} margin={MARGIN}>
-          <CartesianGrid stroke={c.grid} vertical={false} />
-          <XAxis type="number" dataKey="t" domain={domain} tick={tick} stroke={c.grid} height={AXIS_HEIGHT} tickFormatter={msLabel} />
-          <YAxis width={Y_WIDTH} tick={tick} stroke={c.grid} allowDecimals={false} />
-          {limit !== null && <ReferenceLine y={limit} stroke={c.limit} strokeDasharray="4 3" ifOverflow="extendDomain" />}
-          <Area type="stepAfter" dataKey="admitted" stroke={c.line} fill="none" dot={false} activeDot={false} strokeWidth={1.5} isAnimationActive={false} />
-        </AreaChart>
-      </ResponsiveContainer>
+      {width > 0 ? (
+        <Plot frame={frame} c={c} labelledBy={`${id}-w`} durationMs={durationMs} timeAxis reference={limit}>
+          {d && <path d={d} stroke={c.line} strokeWidth={1.5} fill="none" />}
+        </Plot>
+      ) : <Placeholder height={HEIGHT + AXIS_HEIGHT} />}
     </figure>
   );
 });

@@ -58,48 +58,69 @@ export interface TraceData {
 
 const FALLBACKS = ['allow', 'deny', 'local'] as const;
 
+/**
+ * Interns strings into `strings`. Each call of the returned function gives one interning function over the same
+ * table, remembering its previous answer: consecutive decisions usually share a client (and a key), so one lookup
+ * function per column checks that before the map.
+ */
 function interner(strings: string[]) {
   const index = new Map<string, number>();
-  return (s: string | undefined): number => {
-    if (s === undefined) return -1;
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      index.set(s, i);
-    }
-    return i;
+  return () => {
+    let last: string | undefined;
+    let lastIndex = -1;
+    return (s: string | undefined): number => {
+      if (s === undefined) return -1;
+      if (s === last) return lastIndex;
+      let i = index.get(s);
+      if (i === undefined) {
+        i = strings.length;
+        strings.push(s);
+        index.set(s, i);
+      }
+      last = s;
+      lastIndex = i;
+      return i;
+    };
   };
 }
 
 const num = (v: number | undefined) => (v === undefined ? Number.NaN : v);
 
 export function detailColumns(l: TraceLimiter): LimiterDetail {
-  const n = l.decisions.length;
-  const fields = new Set<string>();
-  for (const d of l.decisions) {
-    for (const k in d.stateBefore ?? {}) fields.add(k);
-    for (const k in d.stateAfter ?? {}) fields.add(k);
-  }
-  const names = [...fields];
-  const before = names.map(() => new Float64Array(n).fill(Number.NaN));
-  const after = names.map(() => new Float64Array(n).fill(Number.NaN));
+  const ds = l.decisions;
+  const n = ds.length;
+  // A field's two columns are created the first time any snapshot names it, so the fields keep the order in which
+  // they first appear; one pass over the decisions fills everything.
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const before: Float64Array[] = [];
+  const after: Float64Array[] = [];
+  const column = (f: string): number => {
+    let j = index.get(f);
+    if (j === undefined) {
+      j = names.length;
+      index.set(f, j);
+      names.push(f);
+      before.push(new Float64Array(n).fill(Number.NaN));
+      after.push(new Float64Array(n).fill(Number.NaN));
+    }
+    return j;
+  };
   const explanation: (string | null)[] = new Array(n);
-  l.decisions.forEach((d, i) => {
+  for (let i = 0; i < n; i++) {
+    const d = ds[i]!;
     explanation[i] = d.explanation ?? null;
-    names.forEach((f, j) => {
-      const b = d.stateBefore?.[f];
-      const a = d.stateAfter?.[f];
-      if (b !== undefined) before[j]![i] = b;
-      if (a !== undefined) after[j]![i] = a;
-    });
-  });
+    const b = d.stateBefore;
+    const a = d.stateAfter;
+    if (b) for (const f in b) before[column(f)]![i] = b[f]!;
+    if (a) for (const f in a) after[column(f)]![i] = a[f]!;
+  }
   return { explanation, fields: names, before, after };
 }
 
 export function toColumns(trace: TraceView & { title?: string }, withDetail: boolean): TraceData {
   const strings: string[] = [];
-  const intern = interner(strings);
+  const table = interner(strings);
   const limiters = trace.limiters.map((l): LimiterColumns => {
     const n = l.decisions.length;
     const c: LimiterColumns = {
@@ -109,7 +130,12 @@ export function toColumns(trace: TraceView & { title?: string }, withDetail: boo
       attempt: new Int32Array(n), replica: new Int32Array(n), client: new Int32Array(n), key: new Int32Array(n),
       fallback: new Int8Array(n), fallbackReason: new Int32Array(n), detail: withDetail ? detailColumns(l) : null,
     };
-    l.decisions.forEach((d, i) => {
+    const clients = table();
+    const keys = table();
+    const reasons = table();
+    const ds = l.decisions;
+    for (let i = 0; i < n; i++) {
+      const d = ds[i]!;
       c.tMs[i] = d.tMs;
       c.allowed[i] = d.allowed ? 1 : 0;
       c.remaining[i] = d.remaining;
@@ -120,11 +146,11 @@ export function toColumns(trace: TraceView & { title?: string }, withDetail: boo
       c.arrivalMs[i] = num(d.arrivalMs);
       c.attempt[i] = d.attempt;
       c.replica[i] = d.replica;
-      c.client[i] = intern(d.client);
-      c.key[i] = intern(d.key);
+      c.client[i] = clients(d.client);
+      c.key[i] = keys(d.key);
       c.fallback[i] = d.fallback ? FALLBACKS.indexOf(d.fallback) : -1;
-      c.fallbackReason[i] = intern(d.fallbackReason);
-    });
+      c.fallbackReason[i] = reasons(d.fallbackReason);
+    }
     return c;
   });
   return {

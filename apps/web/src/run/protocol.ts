@@ -1,13 +1,19 @@
 import type { Issue, ScenarioJson } from '../state/types';
 import type { LimiterDetail, TraceData } from './columns';
 
-/** Messages between the page and the simulator worker. Every run carries an id so a stale answer can be dropped. */
-export type WorkerRequest = { id: number; kind: 'run'; scenario: unknown } | { id: number; kind: 'builtins' };
+/**
+ * Messages between the page and the simulator workers. Every request carries an id so a stale answer can be dropped.
+ * "run" answers with the decisions (and, for a small run, their detail at once); "detail" computes a large run's
+ * explanations and state snapshots, in a second worker so it never holds up the next "run".
+ */
+export type WorkerRequest = { id: number; kind: 'run'; scenario: unknown } | { id: number; kind: 'detail'; scenario: unknown } | { id: number; kind: 'builtins' };
 
 export type WorkerResponse =
   | { id: number; kind: 'run'; ok: true; trace: TraceData; simMs: number }
   | { id: number; kind: 'run'; ok: false; issues: Issue[] }
-  /** The second phase of a large run: explanations and state snapshots, or null if the run is too big to keep them. */
+  /** A large run's explanations and state snapshots, or null if the run is too big to keep them. */
   | { id: number; kind: 'detail'; limiters: LimiterDetail[] | null }
+  /** A detail request overtaken by a newer one before it started: nothing was computed. */
+  | { id: number; kind: 'skipped' }
   | { id: number; kind: 'builtins'; scenarios: ScenarioJson[] }
   | { id: number; kind: 'crash'; message: string };

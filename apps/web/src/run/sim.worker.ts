@@ -2,20 +2,18 @@
 import type { WorkerRequest } from './protocol';
 import { answer } from './simulate';
 
-// The simulator runs here so a long scenario never freezes the page. A large run's second phase (explanations and
-// state) waits one task, so a newer edit that is already queued is answered first and the stale detail is skipped.
-let newest = 0;
+// The simulator runs here so a long scenario never freezes the page. The page starts this script twice: one worker
+// answers runs, a second one (started with the first large run) computes explanations and state snapshots.
+// A detail request waits one task before it starts, so when a newer one is already queued (fast edits) the stale one
+// is skipped instead of computed.
+let newestDetail = 0;
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
-  if (req.kind === 'run') newest = req.id;
-  const a = answer(req, () => performance.now());
-  self.postMessage(a.response, a.transfer);
-  if (a.later) {
-    const later = a.later;
-    setTimeout(() => {
-      if (req.id !== newest) return;
-      const d = later();
-      if (req.id === newest) self.postMessage(d.response, d.transfer);
-    }, 0);
-  }
+  const reply = () => {
+    const a = answer(req, () => performance.now());
+    self.postMessage(a.response, a.transfer);
+  };
+  if (req.kind !== 'detail') return reply();
+  newestDetail = req.id;
+  setTimeout(() => (req.id === newestDetail ? reply() : self.postMessage({ id: req.id, kind: 'skipped' })), 0);
 };

@@ -1,33 +1,40 @@
-import { BUILTIN_SCENARIOS, parseScenario, runScenario, type Scenario } from '@ratelab/sim';
+import { BUILTIN_SCENARIOS, parseScenario, runScenario } from '@ratelab/sim';
 import type { ScenarioJson, TraceView } from '../state/types';
 import { detailColumns, toColumns, transferables } from './columns';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /**
  * Runs with at most this many decisions get their explanations and state snapshots in the first answer. Larger
- * runs answer first with the decisions alone (fast: the charts redraw at once) and send the detail right after.
+ * runs answer first with the decisions alone (fast: the charts redraw at once) and the page asks for the detail
+ * separately (a "detail" request, answered by a second worker).
  */
 export const DETAIL_FIRST_MAX_DECISIONS = 6_000;
 
 export interface Answer {
   response: WorkerResponse;
   transfer: ArrayBuffer[];
-  /** For a large run: computes the second-phase answer (explanations and state), to be sent when nothing newer waits. */
-  later?: () => { response: WorkerResponse; transfer: ArrayBuffer[] };
 }
 
 /**
  * Answers one request with the real simulator: validate the scenario, then run it through the pure models.
- * Shared by the Web Worker and the in-page fallback so both give the same answers.
+ * Shared by the Web Workers and the in-page fallback so all give the same answers.
  */
 export function answer(req: WorkerRequest, now: () => number): Answer {
   if (req.kind === 'builtins') {
     return { response: { id: req.id, kind: 'builtins', scenarios: BUILTIN_SCENARIOS as unknown as ScenarioJson[] }, transfer: [] };
   }
   try {
+    const t0 = now();
     const parsed = parseScenario(req.scenario);
     if (!parsed.ok) return { response: { id: req.id, kind: 'run', ok: false, issues: parsed.issues }, transfer: [] };
-    const t0 = now();
+    if (req.kind === 'detail') {
+      // 'auto' keeps the simulator's own bound: beyond it a run stays lean and the page says so.
+      const full = runScenario(parsed.scenario, { engine: 'sim' }) as unknown as TraceView;
+      if (full.detail === 'lean') return { response: { id: req.id, kind: 'detail', limiters: null }, transfer: [] };
+      const limiters = full.limiters.map(detailColumns);
+      const transfer = limiters.flatMap((d) => [...d.before, ...d.after].map((a) => a.buffer as ArrayBuffer));
+      return { response: { id: req.id, kind: 'detail', limiters }, transfer };
+    }
     const lean = runScenario(parsed.scenario, { engine: 'sim', detail: 'lean' }) as unknown as TraceView;
     const decisions = lean.limiters.reduce((n, l) => n + l.decisions.length, 0);
     if (decisions <= DETAIL_FIRST_MAX_DECISIONS) {
@@ -37,21 +44,8 @@ export function answer(req: WorkerRequest, now: () => number): Answer {
     }
     const data = toColumns(lean, false);
     data.detail = 'pending';
-    return {
-      response: { id: req.id, kind: 'run', ok: true, trace: data, simMs: now() - t0 },
-      transfer: transferables(data),
-      later: () => detailFor(req.id, parsed.scenario),
-    };
+    return { response: { id: req.id, kind: 'run', ok: true, trace: data, simMs: now() - t0 }, transfer: transferables(data) };
   } catch (err) {
     return { response: { id: req.id, kind: 'crash', message: err instanceof Error ? err.message : String(err) }, transfer: [] };
   }
-}
-
-function detailFor(id: number, scenario: Scenario): { response: WorkerResponse; transfer: ArrayBuffer[] } {
-  // 'auto' keeps the simulator's own bound: beyond it a run stays lean and the page says so.
-  const full = runScenario(scenario, { engine: 'sim' }) as unknown as TraceView;
-  if (full.detail === 'lean') return { response: { id, kind: 'detail', limiters: null }, transfer: [] };
-  const limiters = full.limiters.map(detailColumns);
-  const transfer = limiters.flatMap((d) => [...d.before, ...d.after].map((a) => a.buffer as ArrayBuffer));
-  return { response: { id, kind: 'detail', limiters }, transfer };
 }

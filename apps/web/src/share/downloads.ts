@@ -16,7 +16,7 @@ export function download(name: string, data: string | Blob, type = 'application/
  * colours (not CSS variables) so the serialized SVG looks the same outside the page.
  */
 export async function chartsToPng(root: HTMLElement, background: string): Promise<Blob | null> {
-  const svgs = [...root.querySelectorAll<SVGSVGElement>('svg.recharts-surface')];
+  const svgs = [...root.querySelectorAll<SVGSVGElement>('svg.chart-svg')];
   if (svgs.length === 0) return null;
   const scale = 2;
   const boxes = svgs.map((s) => s.getBoundingClientRect());

@@ -27,6 +27,8 @@ export interface AppState {
   /** The latest valid run; kept while a new one is computed so the page never goes blank. */
   trace: TraceData | null;
   traceScenario: ScenarioJson | null;
+  /** The scenario revision `trace` was computed for. */
+  traceRevision: number;
   steps: Steps | null;
   step: number;
   /** A step to land on when the next run arrives (from a shared link). */
@@ -49,6 +51,7 @@ const initial: AppState = {
   issues: [],
   trace: null,
   traceScenario: null,
+  traceRevision: 0,
   steps: null,
   step: 0,
   wantedStep: null,
@@ -91,14 +94,14 @@ export const actions = {
     set({ scenario: update(structuredClone(s.scenario)), revision: s.revision + 1, predict: null });
   },
   runStarted: () => set({ status: 'running' }),
-  runFinished(trace: TraceData, scenario: ScenarioJson, simMs: number) {
+  runFinished(trace: TraceData, scenario: ScenarioJson, simMs: number, revision = get().revision) {
     const s = get();
     const steps = buildSteps(trace);
     let step: number;
     if (s.wantedStep !== null) step = s.wantedStep;
     else if (s.steps && s.trace) step = stepAtTime(steps, s.steps.tMs[s.step] ?? 0);
     else step = 0;
-    set({ trace, traceScenario: scenario, steps, status: 'ready', issues: [], simMs, wantedStep: null });
+    set({ trace, traceScenario: scenario, traceRevision: revision, steps, status: 'ready', issues: [], simMs, wantedStep: null });
     set({ step: clampStep(step) });
   },
   /** The second phase of a large run: the same decisions, now with explanations and state snapshots. */
