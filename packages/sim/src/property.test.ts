@@ -108,6 +108,20 @@ describe('random valid scenarios', () => {
     );
   });
 
+  it('requests that nothing delays take a short path that makes exactly the decisions of the general one', () => {
+    fc.assert(
+      fc.property(anyScenario, (s) => {
+        const instant: Scenario = { ...s, topology: { ...s.topology, latencyMs: { min: 0, max: 0 } }, faults: [] };
+        // A fault long after the run changes no decision but sends every request down the general path.
+        const general: Scenario = { ...instant, faults: [{ kind: 'redis-slow', fromMs: 10 * DURATION, toMs: 10 * DURATION + 1, extraLatencyMs: 1 }] };
+        const a = runScenario(instant);
+        const b = runScenario(general);
+        expect(JSON.stringify([a.limiters, a.breaker])).toBe(JSON.stringify([b.limiters, b.breaker]));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('an atomic sliding log on one replica never admits more than limit per window; a fixed window never more than 2 x limit', () => {
     // One replica, no faults, and a single time source for the algorithm: Redis time, or the app clock without latency.
     const invariantScenario = fc

@@ -5,8 +5,9 @@ import type { AsyncBackend } from './engine/backend.js';
 import { RedisBackend, type SimRedis } from './engine/redis-backend.js';
 import { SimBackend } from './engine/sim-backend.js';
 import { LimiterRun } from './engine/world.js';
-import { summarize } from './trace/summary.js';
-import type { BreakerTransition, EngineName, Trace, TraceLimiter } from './trace/types.js';
+import { decisionRecords } from './trace/decision-records.js';
+import { summarizeColumns } from './trace/summary.js';
+import type { BreakerTransition, EngineName, Trace, TraceDecision, TraceLimiter } from './trace/types.js';
 
 /** Scenarios estimated above this many arrivals run lean by default (no explanations or state snapshots). */
 export const FULL_DETAIL_MAX_ARRIVALS = 50_000;
@@ -35,18 +36,28 @@ function detailOf(scenario: Scenario, detail: RunOptions['detail']): boolean {
 }
 
 function assemble(scenario: Scenario, engine: EngineName, detail: boolean, runs: LimiterRun[], breaker: BreakerTransition[]): Trace {
-  const clientIds = scenario.clients.map((c) => c.id);
   const limiters: TraceLimiter[] = runs.map((run, i) => {
     const rule = scenario.limiters[i] as Scenario['limiters'][number];
     const id = rule.id;
+    const columns = run.columns;
+    let decisions: TraceDecision[] | undefined;
     return {
       id,
       algorithm: rule.algorithm,
       rule: ruleOf(rule),
       clock: rule.clock ?? scenario.topology.clock,
       resilience: rule.resilience ?? scenario.resilience,
-      decisions: run.decisions,
-      summary: summarize(rule, id, run.decisions, clientIds, scenario.durationMs, breaker, run.decisionClients),
+      // The records are built on first read and then kept (a caller may change them, as a test does). An object
+      // literal's accessor is an own, enumerable property in this position, so JSON.stringify, structuredClone and
+      // object spread read it like the plain array it replaces and the JSON of a trace is unchanged.
+      get decisions(): TraceDecision[] {
+        decisions ??= decisionRecords(columns);
+        return decisions;
+      },
+      set decisions(value: TraceDecision[]) {
+        decisions = value;
+      },
+      summary: summarizeColumns(rule, id, columns, scenario.durationMs, breaker),
     };
   });
   const trace: Trace = {

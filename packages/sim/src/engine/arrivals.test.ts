@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArrivalSchedule, arrivalStream, type ArrivalStream } from './arrivals.js';
+import { arrivalStream, type ArrivalStream } from './arrivals.js';
 
 const all = (s: ArrivalStream) => {
   const out: number[] = [];
@@ -25,19 +25,5 @@ describe('arrival streams', () => {
     expect(a.length).toBeGreaterThan(4700);
     expect(a.length).toBeLessThan(5300);
     expect([...a].sort((x, y) => x - y)).toEqual(a);
-  });
-
-  it('the schedule merges clients by (time, client index)', () => {
-    const schedule = new ArrivalSchedule([
-      arrivalStream({ kind: 'times', atMs: [5, 1] }, 100, 1, 0),
-      arrivalStream({ kind: 'times', atMs: [1, 5, 5] }, 100, 1, 1),
-      arrivalStream({ kind: 'times', atMs: [0] }, 100, 1, 2),
-    ]);
-    const order: string[] = [];
-    while (schedule.peekTime() !== Infinity) {
-      const t = schedule.peekTime();
-      order.push(`${t}:${schedule.take()}`);
-    }
-    expect(order).toEqual(['0:2', '1:0', '1:1', '5:0', '5:1', '5:1']);
   });
 });

@@ -7,121 +7,73 @@ export interface ArrivalStream {
   next(): number;
 }
 
-/** Builds the stream of a client. Poisson draws from the client's own PRNG stream, so it is the same in every limiter run. */
-export function arrivalStream(spec: ArrivalSpec, durationMs: number, seed: number, clientIndex: number): ArrivalStream {
-  switch (spec.kind) {
-    case 'times': {
-      const times = [...spec.atMs].sort((a, b) => a - b);
-      let i = 0;
-      return { next: () => (i < times.length ? (times[i++] as number) : Infinity) };
-    }
-    case 'burst': {
-      let i = 0;
-      return {
-        next() {
-          if (i >= spec.count) return Infinity;
-          // Spread evenly over [atMs, atMs + spreadMs); requests that would fall after the run are not made.
-          const t = spec.atMs + Math.floor((i * spec.spreadMs) / spec.count);
-          i += 1;
-          return t < durationMs ? t : Infinity;
-        },
-      };
-    }
-    case 'steady': {
-      const from = spec.fromMs ?? 0;
-      const to = Math.min(spec.toMs ?? durationMs, durationMs);
-      const gap = 1000 / spec.ratePerSecond;
-      let i = 0;
-      return {
-        next() {
-          const t = Math.floor(from + i * gap);
-          i += 1;
-          return t < to ? t : Infinity;
-        },
-      };
-    }
-    case 'poisson': {
-      const from = spec.fromMs ?? 0;
-      const to = Math.min(spec.toMs ?? durationMs, durationMs);
-      const mean = 1000 / spec.ratePerSecond;
-      const rng: Prng = stream(seed, 'arrivals', clientIndex);
-      let t = from;
-      return {
-        next() {
-          t += -Math.log(1 - rng.next()) * mean;
-          const ms = Math.floor(t);
-          return ms < to ? ms : Infinity;
-        },
-      };
-    }
+// One class per kind rather than a closure per client: every client of a kind then shares one `next`, which the
+// engine's hot loop can inline (a closure per client is a different function each time).
+
+class TimesStream implements ArrivalStream {
+  private i = 0;
+  constructor(private readonly times: number[]) {}
+  next(): number {
+    return this.i < this.times.length ? (this.times[this.i++] as number) : Infinity;
   }
 }
 
-/**
- * Merges the clients' streams into one schedule ordered by (time, client index), the contract's rule for
- * arrivals at the same millisecond. Keys are `time * 4096 + client`, exact in a double for a day of virtual time.
- */
-export class ArrivalSchedule {
-  private readonly heap: number[] = [];
-  private readonly streams: ArrivalStream[];
-  /** Maximum clients the packed key can hold. */
-  static readonly MAX_CLIENTS = 4096;
-
-  constructor(streams: ArrivalStream[]) {
-    if (streams.length > ArrivalSchedule.MAX_CLIENTS) throw new RangeError(`at most ${ArrivalSchedule.MAX_CLIENTS} clients`);
-    this.streams = streams;
-    streams.forEach((s, i) => {
-      const t = s.next();
-      if (t !== Infinity) this.insert(t * 4096 + i);
-    });
+class BurstStream implements ArrivalStream {
+  private i = 0;
+  constructor(
+    private readonly spec: Extract<ArrivalSpec, { kind: 'burst' }>,
+    private readonly durationMs: number,
+  ) {}
+  next(): number {
+    const { spec } = this;
+    if (this.i >= spec.count) return Infinity;
+    // Spread evenly over [atMs, atMs + spreadMs); requests that would fall after the run are not made.
+    const t = spec.atMs + Math.floor((this.i * spec.spreadMs) / spec.count);
+    this.i += 1;
+    return t < this.durationMs ? t : Infinity;
   }
+}
 
-  /** Time of the next arrival, or Infinity. */
-  peekTime(): number {
-    return this.heap.length === 0 ? Infinity : Math.floor((this.heap[0] as number) / 4096);
+class SteadyStream implements ArrivalStream {
+  private i = 0;
+  constructor(
+    private readonly from: number,
+    private readonly to: number,
+    private readonly gap: number,
+  ) {}
+  next(): number {
+    const t = Math.floor(this.from + this.i * this.gap);
+    this.i += 1;
+    return t < this.to ? t : Infinity;
   }
+}
 
-  /** Takes the next arrival: returns the client index and schedules that client's following arrival. */
-  take(): number {
-    const top = this.heap[0] as number;
-    const client = top % 4096;
-    const next = (this.streams[client] as ArrivalStream).next();
-    if (next === Infinity) this.removeTop();
-    else this.replaceTop(next * 4096 + client);
-    return client;
+class PoissonStream implements ArrivalStream {
+  constructor(
+    private t: number,
+    private readonly to: number,
+    private readonly mean: number,
+    private readonly rng: Prng,
+  ) {}
+  next(): number {
+    this.t += -Math.log(1 - this.rng.next()) * this.mean;
+    const ms = Math.floor(this.t);
+    return ms < this.to ? ms : Infinity;
   }
+}
 
-  private insert(key: number): void {
-    const h = this.heap;
-    let i = h.length;
-    h.push(key);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if ((h[p] as number) <= key) break;
-      h[i] = h[p] as number;
-      i = p;
+/** Builds the stream of a client. Poisson draws from the client's own PRNG stream, so it is the same in every limiter run. */
+export function arrivalStream(spec: ArrivalSpec, durationMs: number, seed: number, clientIndex: number): ArrivalStream {
+  switch (spec.kind) {
+    case 'times':
+      return new TimesStream([...spec.atMs].sort((a, b) => a - b));
+    case 'burst':
+      return new BurstStream(spec, durationMs);
+    case 'steady':
+      return new SteadyStream(spec.fromMs ?? 0, Math.min(spec.toMs ?? durationMs, durationMs), 1000 / spec.ratePerSecond);
+    case 'poisson': {
+      const to = Math.min(spec.toMs ?? durationMs, durationMs);
+      return new PoissonStream(spec.fromMs ?? 0, to, 1000 / spec.ratePerSecond, stream(seed, 'arrivals', clientIndex));
     }
-    h[i] = key;
-  }
-
-  private removeTop(): void {
-    const last = this.heap.pop() as number;
-    if (this.heap.length > 0) this.replaceTop(last);
-  }
-
-  private replaceTop(key: number): void {
-    const h = this.heap;
-    const n = h.length;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && (h[r] as number) < (h[l] as number) ? r : l;
-      if ((h[c] as number) >= key) break;
-      h[i] = h[c] as number;
-      i = c;
-    }
-    h[i] = key;
   }
 }

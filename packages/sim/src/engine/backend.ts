@@ -21,6 +21,10 @@ export type Reply = ScriptReply | number | null;
 
 /** Where one limiter's state lives during a run: the pure models (sim), or Lua on ioredis-mock / Redis. */
 export interface SyncBackend {
+  /**
+   * Runs one command. Neither object outlives the call on the backend's side, and a script reply is only valid
+   * until the next call (the backend may fill the same object again): a caller that keeps a reply copies it.
+   */
   exec(cmd: Command): Reply;
 }
 

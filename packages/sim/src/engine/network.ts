@@ -35,6 +35,11 @@ export class Network {
     return { down, extraMs };
   }
 
+  /** No latency on either leg and no faults: every command is answered at the millisecond it is sent. */
+  get instant(): boolean {
+    return this.min === 0 && this.spread === 0 && this.faults.length === 0;
+  }
+
   get hasFaults(): boolean {
     return this.faults.length > 0;
   }

@@ -1,5 +1,5 @@
 import { modelFor, type ModelState, type Rule } from '@ratelab/algorithms';
-import type { Command, NaiveField, Reply, SyncBackend } from './backend.js';
+import type { Command, NaiveField, Reply, ScriptReply, SyncBackend } from './backend.js';
 
 /**
  * The `sim` engine's "Redis": the algorithm's pure model behind a Map, one state per client key, plus plain
@@ -11,6 +11,7 @@ export class SimBackend implements SyncBackend {
   /** The naive bucket's two stored values per key slot (undefined = never set, as a missing Redis key). */
   private readonly values: Record<NaiveField, (number | undefined)[]> = { tokens: [], last: [] };
   private readonly model;
+  private readonly reply: ScriptReply = { decision: { allowed: false, remaining: 0, limit: 0, retryAfterMs: 0, resetMs: 0 } };
 
   constructor(
     private readonly rule: Rule,
@@ -31,7 +32,11 @@ export class SimBackend implements SyncBackend {
       state = model.initial(rule, cmd.nowMs);
       this.states[cmd.slot] = state;
     }
-    if (!this.detail) return { decision: model.decideInPlace(rule, state, cmd.nowMs, cmd.cost) };
+    if (!this.detail) {
+      // One reply object for every lean decision: a big run makes a million, and the caller copies one it keeps.
+      this.reply.decision = model.decideInPlace(rule, state, cmd.nowMs, cmd.cost);
+      return this.reply;
+    }
     const before = model.describe(rule, state, cmd.nowMs);
     const decision = model.decideInPlace(rule, state, cmd.nowMs, cmd.cost);
     return { decision, before, after: model.describe(rule, state, cmd.nowMs) };

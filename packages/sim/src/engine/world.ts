@@ -1,40 +1,28 @@
-import { MemoryLimiter, ruleCapacity, tokenBucket, type Decision, type Rule, type TokenBucketState } from '@ratelab/algorithms';
+import { MemoryLimiter, ruleCapacity, tokenBucket, type Decision, type Rule } from '@ratelab/algorithms';
 import { VirtualClock } from '../clock.js';
 import { EventQueue } from '../event-queue.js';
 import { stream, type Prng } from '../prng.js';
+import { estimateArrivals } from '../scenario/arrivals-estimate.js';
 import { ruleOf, type Resilience, type Scenario, type ScenarioClient } from '../scenario/types.js';
 import { explainDecision, explainFallback } from '../trace/explain.js';
-import type { BreakerTransition, FallbackReason, TraceDecision } from '../trace/types.js';
-import { ArrivalSchedule, arrivalStream } from './arrivals.js';
+import { DecisionColumns } from '../trace/decision-columns.js';
+import type { FallbackKind } from '../trace/decision-flags.js';
+import type { BreakerTransition, FallbackReason } from '../trace/types.js';
+import { ArrivalSchedule } from './arrival-schedule.js';
+import { arrivalStream } from './arrivals.js';
 import type { Command, Reply, ScriptReply, SyncBackend } from './backend.js';
 import { Breakers } from './breakers.js';
 import { Network } from './network.js';
+import { commandFor, copyReq, newReq, newScriptCommand, resetReq, type Req } from './request.js';
 import { retryDelay } from './retry.js';
 
 /** A command's failure: Redis was down when it arrived. */
 const FAILED = Symbol('redis-failed');
 type Outcome = Reply | typeof FAILED;
-type TimeCommand = { op: 'time' };
-
-/** One attempt of one request, from its arrival at a replica until the replica knows the decision. */
-interface Req {
-  client: number;
-  attempt: number;
-  arrivalMs: number;
-  replica: number;
-  appNowMs: number;
-  nowMs: number;
-  decidedAtMs: number;
-  /** The naive bucket's progress: which command's reply is awaited. */
-  step: 'time' | 'get-tokens' | 'get-last' | 'set-tokens' | 'set-last' | 'script';
-  tokens: number | null;
-  state?: TokenBucketState;
-  reply?: ScriptReply;
-}
 
 type Ev =
   | { kind: 'timer'; fn: () => void }
-  | { kind: 'at-redis'; req: Req; cmd: Command | TimeCommand }
+  | { kind: 'at-redis'; req: Req }
   | { kind: 'reply'; req: Req; outcome: Outcome }
   | { kind: 'retry'; client: number; attempt: number };
 
@@ -54,9 +42,8 @@ export interface RunOptions {
  * an async backend a Redis command is left in `pending`; the driver runs it and calls `resume` before the next step.
  */
 export class LimiterRun {
-  readonly decisions: TraceDecision[] = [];
-  /** The client index of each decision, so the summary needs no lookups by name. */
-  readonly decisionClients: number[] = [];
+  /** The decisions, in columns: a big run records a million, and objects would cost more than the simulation. */
+  readonly columns: DecisionColumns;
   truncated = false;
   /** With an async backend: the command the driver must run before the next step, then pass to `resume`. */
   pending: { cmd: Command; req: Req; extra: number } | null = null;
@@ -72,6 +59,11 @@ export class LimiterRun {
   private readonly rule: Rule;
   private readonly naive: boolean;
   private readonly clients: ScenarioClient[];
+  /** Per client: its cost, in a small array of numbers (read on every decision; the client objects are scattered). */
+  private readonly costs: number[];
+  private readonly routing: Scenario['topology']['routing'];
+  /** Per client: the attempts it makes at most (1 without retries), so a blocked request that ends there costs no lookup. */
+  private readonly maxAttempts: number[];
   private readonly keys: string[];
   /** Per client: the slot of its key (clients sharing a key share a slot). */
   private readonly slots: number[];
@@ -83,6 +75,15 @@ export class LimiterRun {
   private inflight = 0;
   private roundRobin = 0;
   private done = false;
+  /** An atomic script on a synchronous backend with no latency and no faults: requests take the short path in `arrive`. */
+  private readonly direct: boolean;
+  /**
+   * The request and script command reused by every attempt. A request runs synchronously from arrival to decision
+   * unless it has to wait (latency, a slow fault, an async backend): only then is it copied, so a run without
+   * latency allocates neither per decision. At most one request is ever on the way through these calls.
+   */
+  private readonly scratch = newReq();
+  private readonly scratchScript = newScriptCommand();
 
   constructor(
     private readonly scenario: Scenario,
@@ -94,15 +95,23 @@ export class LimiterRun {
     this.rule = ruleOf(limiter);
     this.naive = limiter.algorithm === 'token-bucket-naive';
     this.clients = scenario.clients;
+    this.costs = scenario.clients.map((c) => c.cost);
+    this.maxAttempts = scenario.clients.map((c) => (c.retry.policy === 'none' ? 1 : c.retry.maxAttempts));
+    this.routing = topology.routing;
     this.keys = scenario.clients.map((c) => c.key ?? c.id);
     const slotOf = new Map<string, number>();
     this.slots = this.keys.map((key) => {
       if (!slotOf.has(key)) slotOf.set(key, slotOf.size);
       return slotOf.get(key) as number;
     });
+    // Room for every expected arrival up front (retries may still grow the columns once).
+    const expected = scenario.clients.reduce((n, c) => n + estimateArrivals(c.arrivals, durationMs), 0);
+    const names = scenario.clients.map((c, i) => ({ id: c.id, key: this.keys[i] as string }));
+    this.columns = new DecisionColumns(names, options.detail, Math.min(options.maxDecisions, Math.ceil(expected)));
     this.skew = Array.from({ length: topology.replicas }, (_, r) => topology.clockSkewMs?.[r] ?? 0);
     this.schedule = new ArrivalSchedule(scenario.clients.map((c, i) => arrivalStream(c.arrivals, durationMs, seed, i)));
     this.network = new Network(topology, scenario.faults, seed);
+    this.direct = !this.naive && options.backend !== undefined && this.network.instant;
     this.routingRng = stream(seed, 'routing');
     this.retryRng = stream(seed, 'retry');
     this.clockMode = limiter.clock ?? topology.clock;
@@ -131,13 +140,18 @@ export class LimiterRun {
       this.arrive(this.schedule.take(), 1);
       return true;
     }
-    const ev = this.queue.popPayload() as Ev;
+    this.handle(this.queue.popPayload() as Ev);
+    return true;
+  }
+
+  /** Runs one event of the queue (kept out of `step`, so the arrival path stays small enough to inline). */
+  private handle(ev: Ev): void {
     switch (ev.kind) {
       case 'timer':
         ev.fn();
         break;
       case 'at-redis':
-        this.atRedis(ev.req, ev.cmd);
+        this.atRedis(ev.req);
         break;
       case 'reply':
         this.onReply(ev.req, ev.outcome);
@@ -147,40 +161,21 @@ export class LimiterRun {
         this.arrive(ev.client, ev.attempt);
         break;
     }
-    return true;
   }
 
   private finish(): boolean {
     this.done = true;
     this.breakers?.stop();
-    this.sortByDecisionTime();
+    // Decisions are recorded when the replica learns them; the trace lists them in decision order (by tMs).
+    this.columns.sortByTime();
     return false;
-  }
-
-  /**
-   * Decisions are recorded when the replica learns them, but the trace lists them in decision order (by `tMs`,
-   * ties in recording order). With no latency they are recorded in that order already, and nothing is sorted.
-   */
-  private sortByDecisionTime(): void {
-    const d = this.decisions;
-    let sorted = true;
-    for (let i = 1; i < d.length && sorted; i += 1) sorted = (d[i] as TraceDecision).tMs >= (d[i - 1] as TraceDecision).tMs;
-    if (sorted) return;
-    const order = d.map((_, i) => i).sort((a, b) => (d[a] as TraceDecision).tMs - (d[b] as TraceDecision).tMs || a - b);
-    const decisions = order.map((i) => d[i] as TraceDecision);
-    const clients = order.map((i) => this.decisionClients[i] as number);
-    // Element by element: spreading a million items into splice() would overflow the call stack.
-    for (let i = 0; i < order.length; i += 1) {
-      d[i] = decisions[i] as TraceDecision;
-      this.decisionClients[i] = clients[i] as number;
-    }
   }
 
   private arrive(client: number, attempt: number): void {
     const now = this.clock.now;
     this.inflight += 1;
     const replicas = this.skew.length;
-    const routing = this.scenario.topology.routing;
+    const routing = this.routing;
     let replica = 0;
     if (replicas > 1) {
       if (routing === 'round-robin') replica = this.roundRobin++ % replicas;
@@ -188,30 +183,39 @@ export class LimiterRun {
       else replica = client % replicas;
     }
     const appNowMs = Math.max(0, now + (this.skew[replica] as number));
-    const req: Req = { client, attempt, arrivalMs: now, replica, appNowMs, nowMs: appNowMs, decidedAtMs: now, step: 'script', tokens: null };
+    const req = resetReq(this.scratch, client, attempt, now, replica, appNowMs);
     if (this.breakers && !this.breakers.tryAttempt(replica)) return this.fallback(req, 'breaker-open');
-    if (!this.naive) return this.send(req, { op: 'script', key: this.keys[client] as string, slot: this.slots[client] as number, nowMs: appNowMs, cost: this.cost(req) });
-    if (this.clockMode === 'redis') {
-      req.step = 'time';
-      return this.send(req, { op: 'time' });
+    if (this.direct) {
+      // What send, atRedis, respond and onReply do for a script when nothing delays or fails it: the command
+      // reaches Redis and its reply comes back at this very millisecond (req.decidedAtMs is already now).
+      if (this.clockMode === 'redis') req.nowMs = now;
+      const command = commandFor(req, this.keys[client] as string, this.slots[client] as number, this.costs[client] as number, this.scratchScript);
+      const r = (this.options.backend as SyncBackend).exec(command) as ScriptReply;
+      this.breakers?.succeeded(replica);
+      return this.record(req, r.decision, r.before, r.after);
     }
-    req.step = 'get-tokens';
-    return this.send(req, { op: 'get', key: this.keys[client] as string, slot: this.slots[client] as number, field: 'tokens' });
+    if (this.naive) req.step = this.clockMode === 'redis' ? 'time' : 'get-tokens';
+    return this.send(req);
   }
 
   private cost(req: Req): number {
-    return (this.clients[req.client] as ScenarioClient).cost;
+    return this.costs[req.client] as number;
   }
 
   /** The request leg: the command reaches Redis after one draw of latency (at once when it is 0). */
-  private send(req: Req, cmd: Command | TimeCommand): void {
+  private send(req: Req): void {
     const latency = this.network.latency();
-    if (latency === 0) return this.atRedis(req, cmd);
-    this.queue.push(this.clock.now + latency, { kind: 'at-redis', req, cmd });
+    if (latency === 0) return this.atRedis(req);
+    this.queue.push(this.clock.now + latency, { kind: 'at-redis', req: this.keep(req) });
+  }
+
+  /** The request itself if it is not the reusable one, else a copy that can wait in the queue. */
+  private keep(req: Req): Req {
+    return req === this.scratch ? copyReq(req) : req;
   }
 
   /** Redis executes the command at the virtual time it arrives; a fault is looked up by that time. */
-  private atRedis(req: Req, cmd: Command | TimeCommand): void {
+  private atRedis(req: Req): void {
     const now = this.clock.now;
     let extra = 0;
     if (this.network.hasFaults) {
@@ -219,14 +223,17 @@ export class LimiterRun {
       if (condition.down) return this.respond(req, FAILED, 0);
       extra = condition.extraMs;
     }
-    if (cmd.op === 'time') return this.respond(req, now, extra);
-    if (cmd.op === 'script') {
-      if (this.clockMode === 'redis') cmd.nowMs = now;
-      req.nowMs = cmd.nowMs;
+    if (req.step === 'time') return this.respond(req, now, extra);
+    if (req.step === 'script') {
+      if (this.clockMode === 'redis') req.nowMs = now;
       req.decidedAtMs = now;
     }
-    if (this.options.backend) return this.respond(req, this.options.backend.exec(cmd), extra);
-    this.pending = { cmd, req, extra };
+    const c = req.client;
+    const backend = this.options.backend;
+    const key = this.keys[c] as string;
+    const slot = this.slots[c] as number;
+    if (backend) return this.respond(req, backend.exec(commandFor(req, key, slot, this.cost(req), this.scratchScript)), extra);
+    this.pending = { cmd: commandFor(req, key, slot, this.cost(req)), req: this.keep(req), extra };
   }
 
   /** Hands the async backend's reply to the command left in `pending` (no closure: this is the hot path). */
@@ -236,11 +243,15 @@ export class LimiterRun {
     this.respond(pending.req, reply, pending.extra);
   }
 
-  /** The response leg, slowed by a `redis-slow` fault that covered the command's arrival. */
+  /**
+   * The response leg, slowed by a `redis-slow` fault that covered the command's arrival. A script reply that has
+   * to wait is copied: a synchronous backend may reuse its reply object on the next command.
+   */
   private respond(req: Req, outcome: Outcome, extra: number): void {
     const latency = this.network.latency() + extra;
     if (latency === 0) return this.onReply(req, outcome);
-    this.queue.push(this.clock.now + latency, { kind: 'reply', req, outcome });
+    const kept = typeof outcome === 'object' && outcome !== null ? { ...outcome } : outcome;
+    this.queue.push(this.clock.now + latency, { kind: 'reply', req: this.keep(req), outcome: kept });
   }
 
   private onReply(req: Req, outcome: Outcome): void {
@@ -248,8 +259,6 @@ export class LimiterRun {
       this.breakers?.failed(req.replica);
       return this.fallback(req, 'redis-error');
     }
-    const key = this.keys[req.client] as string;
-    const slot = this.slots[req.client] as number;
     switch (req.step) {
       case 'script': {
         this.breakers?.succeeded(req.replica);
@@ -259,11 +268,11 @@ export class LimiterRun {
       case 'time':
         req.nowMs = outcome as number;
         req.step = 'get-tokens';
-        return this.send(req, { op: 'get', key, slot, field: 'tokens' });
+        return this.send(req);
       case 'get-tokens':
         req.tokens = outcome as number | null;
         req.step = 'get-last';
-        return this.send(req, { op: 'get', key, slot, field: 'last' });
+        return this.send(req);
       case 'get-last': {
         // The application decides on what it read, which another replica may already have changed.
         const last = outcome as number | null;
@@ -276,11 +285,11 @@ export class LimiterRun {
         req.reply = { decision, before, after };
         req.decidedAtMs = this.clock.now;
         req.step = 'set-tokens';
-        return this.send(req, { op: 'set', key, slot, field: 'tokens', value: state.tokens });
+        return this.send(req);
       }
       case 'set-tokens':
         req.step = 'set-last';
-        return this.send(req, { op: 'set', key, slot, field: 'last', value: (req.state as TokenBucketState).lastMs });
+        return this.send(req);
       case 'set-last': {
         this.breakers?.succeeded(req.replica);
         const r = req.reply as ScriptReply;
@@ -317,45 +326,25 @@ export class LimiterRun {
     d: Decision,
     before: Record<string, number> | undefined,
     after: Record<string, number> | undefined,
-    fallback?: 'allow' | 'deny' | 'local',
+    fallback?: FallbackKind,
     reason?: FallbackReason,
   ): void {
     this.inflight -= 1;
-    const client = this.clients[req.client] as ScenarioClient;
-    const tMs = req.decidedAtMs;
-    const rec: TraceDecision = {
-      tMs,
-      client: client.id,
-      key: this.keys[req.client] as string,
-      replica: req.replica,
-      attempt: req.attempt,
-      allowed: d.allowed,
-      remaining: d.remaining,
-      retryAfterMs: d.retryAfterMs,
-    };
-    if (d.delayMs !== undefined) rec.delayMs = d.delayMs;
-    if (client.cost !== 1) rec.cost = client.cost;
-    if (req.nowMs !== tMs) rec.nowMs = req.nowMs;
-    if (req.arrivalMs !== tMs) rec.arrivalMs = req.arrivalMs;
-    if (fallback) {
-      rec.fallback = fallback;
-      rec.fallbackReason = reason;
-    }
+    const cost = this.costs[req.client] as number;
+    const columns = this.columns;
+    columns.push(req.decidedAtMs, req.client, req.replica, req.attempt, req.nowMs, req.arrivalMs, cost, d, fallback, reason);
     if (this.options.detail) {
-      const inner = after && (fallback === undefined || fallback === 'local') ? explainDecision(this.rule, d, after, client.cost) : undefined;
-      rec.explanation = fallback ? explainFallback(fallback, reason as FallbackReason, req.replica, inner) : (inner as string);
-      rec.stateBefore = before ?? {};
-      rec.stateAfter = after ?? {};
+      const inner = after && (fallback === undefined || fallback === 'local') ? explainDecision(this.rule, d, after, cost) : undefined;
+      const explanation = fallback ? explainFallback(fallback, reason as FallbackReason, req.replica, inner) : inner;
+      columns.pushDetails(explanation, before ?? {}, after ?? {});
     }
-    this.decisions.push(rec);
-    this.decisionClients.push(req.client);
-    if (this.decisions.length >= this.options.maxDecisions) {
+    if (columns.length >= this.options.maxDecisions) {
       this.truncated = true;
       this.finish();
       return;
     }
-    if (d.allowed) return;
-    const delay = retryDelay(client.retry, req.attempt, d.retryAfterMs, this.retryRng);
+    if (d.allowed || req.attempt >= (this.maxAttempts[req.client] as number)) return;
+    const delay = retryDelay((this.clients[req.client] as ScenarioClient).retry, req.attempt, d.retryAfterMs, this.retryRng);
     if (delay === undefined) return;
     const at = this.clock.now + delay;
     if (at >= this.scenario.durationMs) return;

@@ -1,4 +1,6 @@
 import { quotaWindowMs, ruleCapacity, type Rule } from '@ratelab/algorithms';
+import { columnsFromRecords } from './decision-records.js';
+import type { DecisionClient, DecisionColumns } from './decision-columns.js';
 import type { BreakerTransition, ClientSummary, LimiterSummary, TraceDecision } from './types.js';
 import { WindowCounter } from './window-counter.js';
 
@@ -13,14 +15,11 @@ export function measureWindowMs(rule: Rule): number {
   return quotaWindowMs(rule);
 }
 
-/** Decision indices in time order (stable). Decisions are usually recorded in time order already; then no sort. */
-function timeOrder(decisions: TraceDecision[]): number[] | undefined {
-  for (let i = 1; i < decisions.length; i += 1) {
-    if ((decisions[i] as TraceDecision).tMs < (decisions[i - 1] as TraceDecision).tMs) {
-      return decisions.map((_, j) => j).sort((a, b) => (decisions[a] as TraceDecision).tMs - (decisions[b] as TraceDecision).tMs || a - b);
-    }
-  }
-  return undefined;
+/** Decision indices in time order (stable), or undefined when they are in time order already (a run's always are). */
+function timeOrder(cols: DecisionColumns): number[] | undefined {
+  if (cols.inOrder) return undefined;
+  const t = cols.tMs;
+  return Array.from({ length: cols.length }, (_, j) => j).sort((a, b) => (t[a] as number) - (t[b] as number) || a - b);
 }
 
 interface KeyStats {
@@ -33,10 +32,7 @@ interface KeyStats {
   maxInWindow: number;
 }
 
-/**
- * The summary a teacher points at, computed from the decisions alone (in time order) so every engine's summary
- * is comparable. One pass; per key two sliding-window counters, per client a blocked-streak start.
- */
+/** The summary of decision records (see `summarizeColumns`); `clientIds` are every client of the scenario, in order. */
 export function summarize(
   rule: Rule,
   limiterId: string,
@@ -44,58 +40,74 @@ export function summarize(
   clientIds: string[],
   durationMs: number,
   breaker: BreakerTransition[],
-  /** The client index of each decision when the caller has it (saves a lookup per decision). */
-  decisionClients?: number[],
 ): LimiterSummary {
+  return summarizeColumns(rule, limiterId, columnsFromRecords(decisions, clientIds), durationMs, breaker);
+}
+
+/**
+ * The summary a teacher points at, computed from the decisions alone (in time order) so every engine's summary
+ * is comparable. One pass over the columns, no objects per decision; per key two sliding-window counters, per
+ * client a blocked-streak start.
+ */
+export function summarizeColumns(rule: Rule, limiterId: string, cols: DecisionColumns, durationMs: number, breaker: BreakerTransition[]): LimiterSummary {
   const windowMs = measureWindowMs(rule);
   const capacity = ruleCapacity(rule);
   const bucketMs = Math.max(1, Math.ceil(durationMs / SERIES_BUCKETS));
   const buckets = Math.ceil(durationMs / bucketMs);
-  const seriesAllowed = new Array<number>(buckets).fill(0);
-  const seriesBlocked = new Array<number>(buckets).fill(0);
-  const clientIndex = new Map(clientIds.map((id, i) => [id, i]));
-  const perClient = clientIds.map(() => ({ requests: 0, allowed: 0, blocked: 0, retries: 0, maxRecoveryMs: 0 }));
-  const streakStart = new Float64Array(clientIds.length).fill(-1);
+  const seriesAllowed = new Float64Array(buckets);
+  const seriesBlocked = new Float64Array(buckets);
+  const clientCount = cols.clients.length;
+  const perClient = cols.clients.map(() => ({ requests: 0, allowed: 0, blocked: 0, retries: 0, maxRecoveryMs: 0 }));
+  const streakStart = new Float64Array(clientCount).fill(-1);
   const keys = new Map<string, KeyStats>();
   // Each client always uses the same key, so per-key stats can be reached through the client index.
-  const statsOfClient: (KeyStats | undefined)[] = clientIds.map(() => undefined);
+  const statsOfClient: (KeyStats | undefined)[] = cols.clients.map(() => undefined);
   const fallbacks = { allow: 0, deny: 0, local: 0 };
   const recovery = { streaks: 0, recovered: 0, maxMs: 0, meanMs: 0 };
   let recoveredTotal = 0;
   let allowed = 0;
   let maxInWindow = 0;
-  const order = timeOrder(decisions);
-  for (let n = 0; n < decisions.length; n += 1) {
+  const { length, tMs, client, attempt, cost } = cols;
+  const order = timeOrder(cols);
+  // Many decisions share a millisecond (a big run has thousands of clients), so the bucket is found once per time.
+  let lastT = NaN;
+  let b = 0;
+  for (let n = 0; n < length; n += 1) {
     const di = order ? (order[n] as number) : n;
-    const d = decisions[di] as TraceDecision;
-    const ci = decisionClients ? (decisionClients[di] as number) : (clientIndex.get(d.client) as number);
+    const t = tMs[di] as number;
+    const ci = client[di] as number;
     const c = perClient[ci] as ClientSummary & { maxRecoveryMs: number };
-    const units = d.cost ?? 1;
+    const units = cost === undefined ? 1 : (cost[di] as number);
     let k = statsOfClient[ci];
     if (k === undefined) {
-      k = keys.get(d.key);
+      const key = (cols.clients[ci] as DecisionClient).key;
+      k = keys.get(key);
       if (k === undefined) {
         k = { actual: new WindowCounter(windowMs), ideal: new WindowCounter(windowMs), allowedUnits: 0, idealUnits: 0, maxInWindow: 0 };
-        keys.set(d.key, k);
+        keys.set(key, k);
       }
       statsOfClient[ci] = k;
     }
-    if (k.ideal.admit(d.tMs, units, capacity)) k.idealUnits += units;
+    if (k.ideal.admit(t, units, capacity)) k.idealUnits += units;
     c.requests += 1;
-    if (d.attempt > 1) c.retries += 1;
-    if (d.fallback) fallbacks[d.fallback] += 1;
-    const b = Math.min(buckets - 1, Math.floor(d.tMs / bucketMs));
-    if (d.allowed) {
+    if ((attempt[di] as number) > 1) c.retries += 1;
+    const fallback = cols.fallback(di);
+    if (fallback !== undefined) fallbacks[fallback] += 1;
+    if (t !== lastT) {
+      lastT = t;
+      b = Math.min(buckets - 1, Math.floor(t / bucketMs));
+    }
+    if (cols.allowed(di)) {
       allowed += 1;
       c.allowed += 1;
       (seriesAllowed[b] as number) += 1;
       k.allowedUnits += units;
-      const inWindow = k.actual.add(d.tMs, units);
+      const inWindow = k.actual.add(t, units, k.maxInWindow);
       if (inWindow > k.maxInWindow) k.maxInWindow = inWindow;
       if (inWindow > maxInWindow) maxInWindow = inWindow;
       const start = streakStart[ci] as number;
       if (start >= 0) {
-        const ms = d.tMs - start;
+        const ms = t - start;
         recovery.recovered += 1;
         recoveredTotal += ms;
         if (ms > recovery.maxMs) recovery.maxMs = ms;
@@ -106,7 +118,7 @@ export function summarize(
       c.blocked += 1;
       (seriesBlocked[b] as number) += 1;
       if ((streakStart[ci] as number) < 0) {
-        streakStart[ci] = d.tMs;
+        streakStart[ci] = t;
         recovery.streaks += 1;
       }
     }
@@ -121,13 +133,13 @@ export function summarize(
     perKey[key] = { allowedUnits: k.allowedUnits, maxAllowedInAnyWindow: k.maxInWindow, idealAllowed: k.idealUnits };
   }
   const clients: Record<string, ClientSummary & { maxRecoveryMs: number }> = {};
-  clientIds.forEach((id, i) => (clients[id] = perClient[i] as ClientSummary & { maxRecoveryMs: number }));
+  cols.clients.forEach((cl, i) => (clients[cl.id] = perClient[i] as ClientSummary & { maxRecoveryMs: number }));
   const breakerTransitions: Record<string, number> = {};
   for (const t of breaker) if (t.limiter === limiterId) breakerTransitions[String(t.replica)] = (breakerTransitions[String(t.replica)] ?? 0) + 1;
   return {
-    requests: decisions.length,
+    requests: length,
     allowed,
-    blocked: decisions.length - allowed,
+    blocked: length - allowed,
     fallbacks,
     windowMs,
     maxAllowedInAnyWindow: maxInWindow,
@@ -137,6 +149,6 @@ export function summarize(
     clients,
     keys: perKey,
     breakerTransitions,
-    series: { bucketMs, allowed: seriesAllowed, blocked: seriesBlocked },
+    series: { bucketMs, allowed: Array.from(seriesAllowed), blocked: Array.from(seriesBlocked) },
   };
 }
