@@ -17,6 +17,8 @@ export { runScenario, runScenarioAsync, FULL_DETAIL_MAX_ARRIVALS, type RunOption
 export type { SimRedis } from './engine/redis-backend.js';
 export { compareTraces, type Comparison, type Difference } from './trace/compare.js';
 export { measureWindowMs } from './trace/summary.js';
+export { decisionColumns, type DecisionColumnsView } from './trace/decision-view.js';
+export type { DecisionClient } from './trace/decision-columns.js';
 export type {
   Trace,
   TraceDecision,

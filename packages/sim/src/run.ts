@@ -6,6 +6,7 @@ import { RedisBackend, type SimRedis } from './engine/redis-backend.js';
 import { SimBackend } from './engine/sim-backend.js';
 import { LimiterRun } from './engine/world.js';
 import { decisionRecords } from './trace/decision-records.js';
+import { linkDecisionColumns } from './trace/decision-view.js';
 import { summarizeColumns } from './trace/summary.js';
 import type { BreakerTransition, EngineName, Trace, TraceDecision, TraceLimiter } from './trace/types.js';
 
@@ -41,7 +42,7 @@ function assemble(scenario: Scenario, engine: EngineName, detail: boolean, runs:
     const id = rule.id;
     const columns = run.columns;
     let decisions: TraceDecision[] | undefined;
-    return {
+    const limiter: TraceLimiter = {
       id,
       algorithm: rule.algorithm,
       rule: ruleOf(rule),
@@ -59,6 +60,9 @@ function assemble(scenario: Scenario, engine: EngineName, detail: boolean, runs:
       },
       summary: summarizeColumns(rule, id, columns, scenario.durationMs, breaker),
     };
+    // Readers that want columns (the playground's worker) may read them instead, until the records exist.
+    linkDecisionColumns(limiter, columns, () => decisions === undefined);
+    return limiter;
   });
   const trace: Trace = {
     format: 1,

@@ -113,15 +113,16 @@ export function admittedInWindow(l: Cols, key: number, windowMs: number, duratio
   const times: number[] = [];
   for (let i = 0; i < l.n && l.tMs[i]! <= upTo; i++) if (l.key[i] === key && l.allowed[i] === 1) times.push(l.tMs[i]!);
   const width = binWidth(durationMs);
-  const out = new Map<number, number>();
+  const n = Math.max(1, Math.ceil(durationMs / width));
+  // One slot per drawn bin instead of a map entry per decision; decisions outside the drawn bins are not drawn.
+  const out = new Float64Array(n);
   let start = 0;
   for (let i = 0; i < times.length; i++) {
     const t = times[i]!;
     while (times[start]! <= t - windowMs) start++;
     const count = i - start + 1;
     const bin = Math.floor(t / width);
-    out.set(bin, Math.max(out.get(bin) ?? 0, count));
+    if (bin >= 0 && bin < n && count > out[bin]!) out[bin] = count;
   }
-  const n = Math.max(1, Math.ceil(durationMs / width));
-  return Array.from({ length: n }, (_, b) => ({ t: b * width, admitted: out.get(b) ?? 0 }));
+  return Array.from({ length: n }, (_, b) => ({ t: b * width, admitted: out[b]! }));
 }

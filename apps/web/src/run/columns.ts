@@ -1,4 +1,7 @@
+import type { DecisionColumnsView } from '@ratelab/sim';
 import type { BreakerTransition, LimiterJson, TraceDecision, TraceLimiter, TraceView } from '../state/types';
+import { FALLBACKS, interner } from './encoding';
+import { columnsFromView } from './lean-columns';
 
 /**
  * A trace in columns: one typed array per decision field, strings interned. The worker builds it and transfers the
@@ -56,34 +59,6 @@ export interface TraceData {
   faults: { kind: string; fromMs: number; toMs: number }[];
 }
 
-const FALLBACKS = ['allow', 'deny', 'local'] as const;
-
-/**
- * Interns strings into `strings`. Each call of the returned function gives one interning function over the same
- * table, remembering its previous answer: consecutive decisions usually share a client (and a key), so one lookup
- * function per column checks that before the map.
- */
-function interner(strings: string[]) {
-  const index = new Map<string, number>();
-  return () => {
-    let last: string | undefined;
-    let lastIndex = -1;
-    return (s: string | undefined): number => {
-      if (s === undefined) return -1;
-      if (s === last) return lastIndex;
-      let i = index.get(s);
-      if (i === undefined) {
-        i = strings.length;
-        strings.push(s);
-        index.set(s, i);
-      }
-      last = s;
-      lastIndex = i;
-      return i;
-    };
-  };
-}
-
 const num = (v: number | undefined) => (v === undefined ? Number.NaN : v);
 
 export function detailColumns(l: TraceLimiter): LimiterDetail {
@@ -118,10 +93,18 @@ export function detailColumns(l: TraceLimiter): LimiterDetail {
   return { explanation, fields: names, before, after };
 }
 
-export function toColumns(trace: TraceView & { title?: string }, withDetail: boolean): TraceData {
+/**
+ * The trace in columns. `viewOf` (the worker passes @ratelab/sim's decisionColumns) gives a limiter's decisions as the
+ * simulator's own columns when it has them, which skips building a record per decision; it is a parameter so that
+ * the page, which imports this file for decisionOf, does not load any of the simulator on first load.
+ */
+export function toColumns(trace: TraceView & { title?: string }, withDetail: boolean, viewOf?: (l: TraceLimiter) => DecisionColumnsView | undefined): TraceData {
   const strings: string[] = [];
   const table = interner(strings);
   const limiters = trace.limiters.map((l): LimiterColumns => {
+    // A lean run straight from the simulator: its own columns, without a record per decision (lean-columns.ts).
+    const view = withDetail || !viewOf ? undefined : viewOf(l);
+    if (view) return columnsFromView(l, view, table);
     const n = l.decisions.length;
     const c: LimiterColumns = {
       id: l.id, algorithm: l.algorithm ?? '', rule: l.rule, summary: l.summary, n,

@@ -1,4 +1,4 @@
-import { BUILTIN_SCENARIOS, parseScenario, runScenario } from '@ratelab/sim';
+import { BUILTIN_SCENARIOS, decisionColumns, parseScenario, runScenario, type TraceLimiter as SimTraceLimiter } from '@ratelab/sim';
 import type { ScenarioJson, TraceView } from '../state/types';
 import { detailColumns, toColumns, transferables } from './columns';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -9,6 +9,9 @@ import type { WorkerRequest, WorkerResponse } from './protocol';
  * separately (a "detail" request, answered by a second worker).
  */
 export const DETAIL_FIRST_MAX_DECISIONS = 6_000;
+
+/** The simulator's own columns of a limiter of a trace it has just returned (the web's trace type is a view of its). */
+const columnsOf = (l: TraceView['limiters'][number]) => decisionColumns(l as unknown as SimTraceLimiter);
 
 export interface Answer {
   response: WorkerResponse;
@@ -36,13 +39,14 @@ export function answer(req: WorkerRequest, now: () => number): Answer {
       return { response: { id: req.id, kind: 'detail', limiters }, transfer };
     }
     const lean = runScenario(parsed.scenario, { engine: 'sim', detail: 'lean' }) as unknown as TraceView;
-    const decisions = lean.limiters.reduce((n, l) => n + l.decisions.length, 0);
+    // Columns first, then the count from them: reading `decisions` here would build the records the columns avoid.
+    const data = toColumns(lean, false, columnsOf);
+    const decisions = data.limiters.reduce((n, l) => n + l.n, 0);
     if (decisions <= DETAIL_FIRST_MAX_DECISIONS) {
       const full = runScenario(parsed.scenario, { engine: 'sim' }) as unknown as TraceView;
-      const data = toColumns(full, full.detail !== 'lean');
-      return { response: { id: req.id, kind: 'run', ok: true, trace: data, simMs: now() - t0 }, transfer: transferables(data) };
+      const detailed = toColumns(full, full.detail !== 'lean');
+      return { response: { id: req.id, kind: 'run', ok: true, trace: detailed, simMs: now() - t0 }, transfer: transferables(detailed) };
     }
-    const data = toColumns(lean, false);
     data.detail = 'pending';
     return { response: { id: req.id, kind: 'run', ok: true, trace: data, simMs: now() - t0 }, transfer: transferables(data) };
   } catch (err) {
