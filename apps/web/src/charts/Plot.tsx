@@ -28,8 +28,10 @@ export function Plot(props: { frame: Frame; c: Palette; labelledBy: string; time
   const xLabels = props.timeAxis ? placeLabels(xs, times.map((t) => labelWidth(msLabel(t), FONT_SIZE)), 0, f.width) : [];
   return (
     <svg className="chart-svg" width={f.width} height={f.height} role="img" aria-labelledby={props.labelledBy} fontFamily={FONT} fontSize={FONT_SIZE}>
+      {/* Grid lines, ticks and labels are keyed by position, not value: when a re-run changes the ticks, React moves
+          the existing elements instead of removing and creating them. */}
       <g stroke={c.grid} shapeRendering="crispEdges">
-        {f.yTicks.map((v) => <line key={v} x1={f.left} x2={f.right} y1={f.y(v)} y2={f.y(v)} />)}
+        {f.yTicks.map((v, i) => <line key={i} x1={f.left} x2={f.right} y1={f.y(v)} y2={f.y(v)} />)}
       </g>
       {props.children}
       {props.reference !== undefined && props.reference !== null && (
@@ -37,7 +39,7 @@ export function Plot(props: { frame: Frame; c: Palette; labelledBy: string; time
       )}
       <g stroke={c.grid} shapeRendering="crispEdges">
         <line x1={f.left} x2={f.left} y1={f.top} y2={f.bottom} />
-        {f.yTicks.map((v) => <line key={v} x1={f.left - TICK_SIZE} x2={f.left} y1={f.y(v)} y2={f.y(v)} />)}
+        {f.yTicks.map((v, i) => <line key={i} x1={f.left - TICK_SIZE} x2={f.left} y1={f.y(v)} y2={f.y(v)} />)}
         {props.timeAxis && <line x1={f.left} x2={f.right} y1={f.bottom} y2={f.bottom} />}
         {xs.map((x, i) => <line key={i} x1={x} x2={x} y1={f.bottom} y2={f.bottom + TICK_SIZE} />)}
       </g>
