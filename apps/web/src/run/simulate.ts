@@ -39,14 +39,14 @@ export function answer(req: WorkerRequest, now: () => number): Answer {
       return { response: { id: req.id, kind: 'detail', limiters }, transfer };
     }
     const lean = runScenario(parsed.scenario, { engine: 'sim', detail: 'lean' }) as unknown as TraceView;
-    // Columns first, then the count from them: reading `decisions` here would build the records the columns avoid.
-    const data = toColumns(lean, false, columnsOf);
-    const decisions = data.limiters.reduce((n, l) => n + l.n, 0);
+    // Counted from the simulator's columns: reading `decisions` here would build the records the columns avoid.
+    const decisions = lean.limiters.reduce((n, l) => n + (columnsOf(l)?.length ?? l.decisions.length), 0);
     if (decisions <= DETAIL_FIRST_MAX_DECISIONS) {
       const full = runScenario(parsed.scenario, { engine: 'sim' }) as unknown as TraceView;
       const detailed = toColumns(full, full.detail !== 'lean');
       return { response: { id: req.id, kind: 'run', ok: true, trace: detailed, simMs: now() - t0 }, transfer: transferables(detailed) };
     }
+    const data = toColumns(lean, false, columnsOf);
     data.detail = 'pending';
     return { response: { id: req.id, kind: 'run', ok: true, trace: data, simMs: now() - t0 }, transfer: transferables(data) };
   } catch (err) {

@@ -62,8 +62,6 @@ export class LimiterRun {
   /** Per client: its cost, in a small array of numbers (read on every decision; the client objects are scattered). */
   private readonly costs: number[];
   private readonly routing: Scenario['topology']['routing'];
-  /** Per client: the attempts it makes at most (1 without retries), so a blocked request that ends there costs no lookup. */
-  private readonly maxAttempts: number[];
   private readonly keys: string[];
   /** Per client: the slot of its key (clients sharing a key share a slot). */
   private readonly slots: number[];
@@ -96,7 +94,6 @@ export class LimiterRun {
     this.naive = limiter.algorithm === 'token-bucket-naive';
     this.clients = scenario.clients;
     this.costs = scenario.clients.map((c) => c.cost);
-    this.maxAttempts = scenario.clients.map((c) => (c.retry.policy === 'none' ? 1 : c.retry.maxAttempts));
     this.routing = topology.routing;
     this.keys = scenario.clients.map((c) => c.key ?? c.id);
     const slotOf = new Map<string, number>();
@@ -343,7 +340,7 @@ export class LimiterRun {
       this.finish();
       return;
     }
-    if (d.allowed || req.attempt >= (this.maxAttempts[req.client] as number)) return;
+    if (d.allowed) return;
     const delay = retryDelay((this.clients[req.client] as ScenarioClient).retry, req.attempt, d.retryAfterMs, this.retryRng);
     if (delay === undefined) return;
     const at = this.clock.now + delay;

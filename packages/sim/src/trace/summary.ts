@@ -15,13 +15,6 @@ export function measureWindowMs(rule: Rule): number {
   return quotaWindowMs(rule);
 }
 
-/** Decision indices in time order (stable), or undefined when they are in time order already (a run's always are). */
-function timeOrder(cols: DecisionColumns): number[] | undefined {
-  if (cols.inOrder) return undefined;
-  const t = cols.tMs;
-  return Array.from({ length: cols.length }, (_, j) => j).sort((a, b) => (t[a] as number) - (t[b] as number) || a - b);
-}
-
 interface KeyStats {
   /** Units actually allowed in the trailing window (for maxAllowedInAnyWindow). */
   actual: WindowCounter;
@@ -41,15 +34,19 @@ export function summarize(
   durationMs: number,
   breaker: BreakerTransition[],
 ): LimiterSummary {
-  return summarizeColumns(rule, limiterId, columnsFromRecords(decisions, clientIds), durationMs, breaker);
+  const cols = columnsFromRecords(decisions, clientIds);
+  // Records may come in any order; these columns are our own copy, so they are put in time order in place.
+  cols.sortByTime();
+  return summarizeColumns(rule, limiterId, cols, durationMs, breaker);
 }
 
 /**
- * The summary a teacher points at, computed from the decisions alone (in time order) so every engine's summary
- * is comparable. One pass over the columns, no objects per decision; per key two sliding-window counters, per
- * client a blocked-streak start.
+ * The summary a teacher points at, computed from the decisions alone so every engine's summary is comparable.
+ * `cols` must be in time order (DecisionColumns.sortByTime; a finished run's are). One pass over the columns, no
+ * objects per decision; per key two sliding-window counters, per client a blocked-streak start.
  */
 export function summarizeColumns(rule: Rule, limiterId: string, cols: DecisionColumns, durationMs: number, breaker: BreakerTransition[]): LimiterSummary {
+  if (!cols.inOrder) throw new RangeError('summarizeColumns needs decisions in time order: call sortByTime() first');
   const windowMs = measureWindowMs(rule);
   const capacity = ruleCapacity(rule);
   const bucketMs = Math.max(1, Math.ceil(durationMs / SERIES_BUCKETS));
@@ -68,12 +65,10 @@ export function summarizeColumns(rule: Rule, limiterId: string, cols: DecisionCo
   let allowed = 0;
   let maxInWindow = 0;
   const { length, tMs, client, attempt, cost } = cols;
-  const order = timeOrder(cols);
   // Many decisions share a millisecond (a big run has thousands of clients), so the bucket is found once per time.
   let lastT = NaN;
   let b = 0;
-  for (let n = 0; n < length; n += 1) {
-    const di = order ? (order[n] as number) : n;
+  for (let di = 0; di < length; di += 1) {
     const t = tMs[di] as number;
     const ci = client[di] as number;
     const c = perClient[ci] as ClientSummary & { maxRecoveryMs: number };
