@@ -8,8 +8,13 @@ import { expect, linkFor, test, waitForRun } from './fixtures';
  *   with a note, because explanations and state snapshots are computed next, by a second worker;
  * - complete: edit → those snapshots are in and the state chart is painted too.
  * The numbers are printed and attached to the report; the machine is shared, so a time limit here would only make the
- * suite flaky.
+ * suite flaky. This spec is the Playwright project `timing` (playwright.config.ts), which runs after every other spec
+ * so that no other browser shares the CPUs; run it alone with `npx playwright test e2e/perf.spec.ts --no-deps`.
  */
+// Playwright's trace recorder (trace: 'retain-on-failure' in the config) snapshots the DOM around every action, on the
+// page's main thread and inside the measured interval; the app never pays that, so it is off for this measurement.
+test.use({ trace: 'off' });
+
 const REQUESTS = 10_000;
 const scenario = {
   format: 1,

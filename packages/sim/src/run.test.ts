@@ -30,6 +30,26 @@ describe('runScenario (sim engine)', () => {
     for (const l of full.limiters) for (const d of l.decisions) expect(d.explanation).toMatch(/^(allowed|blocked|Redis|breaker)/);
   });
 
+  it.each(BUILTIN_SCENARIOS.map((s) => [s.id, s] as const))('%s: running any range of its limiters gives those limiters of the full run', (_id, s) => {
+    const full = runScenario(s);
+    const n = s.limiters.length;
+    const h = Math.ceil(n / 2);
+    const parts = n > 1 ? [runScenario(s, { limiterRange: [0, h] }), runScenario(s, { limiterRange: [h, n] })] : [runScenario(s, { limiterRange: [0, 1] })];
+    // Concatenated in order, the halves are the full trace byte for byte: limiters, summaries and breaker log.
+    const joined = { ...full, limiters: parts.flatMap((p) => p.limiters), breaker: parts.flatMap((p) => p.breaker) };
+    expect(JSON.stringify(joined)).toBe(JSON.stringify(full));
+    for (let i = 0; i < n; i++) {
+      const alone = runScenario(s, { limiterRange: [i, i + 1] });
+      expect(JSON.stringify(alone.limiters), `${s.id} limiter ${i}`).toBe(JSON.stringify([full.limiters[i]]));
+    }
+  });
+
+  it('refuses a limiter range outside the scenario', () => {
+    const s = BUILTIN_SCENARIOS[0]!;
+    for (const range of [[0, 0], [-1, 1], [0, s.limiters.length + 1], [0.5, 1]] as [number, number][])
+      expect(() => runScenario(s, { limiterRange: range }), String(range)).toThrow(RangeError);
+  });
+
   it('decides at exactly the arrival time with the default topology, same-ms arrivals in clients order then arrival order', () => {
     const s = scenario({
       limiters: [{ id: 'fw', algorithm: 'fixed-window', limit: 100, windowMs: 1000 }],

@@ -20,6 +20,12 @@ export interface RunOptions {
   detail?: 'full' | 'lean' | 'auto';
   /** Decisions one limiter may record before the run stops (default 1,000,000). */
   maxDecisions?: number;
+  /**
+   * Runs only the limiters with indices `from <= i < to` (default: all). Each limiter's trace, summary and breaker
+   * transitions are exactly those of the full run, because a limiter never sees the others: they share the traffic,
+   * not state. The playground runs the halves of a scenario in two workers this way.
+   */
+  limiterRange?: readonly [from: number, to: number];
 }
 
 export interface AsyncRunOptions extends RunOptions {
@@ -36,9 +42,18 @@ function detailOf(scenario: Scenario, detail: RunOptions['detail']): boolean {
   return arrivals <= FULL_DETAIL_MAX_ARRIVALS;
 }
 
-function assemble(scenario: Scenario, engine: EngineName, detail: boolean, runs: LimiterRun[], breaker: BreakerTransition[]): Trace {
-  const limiters: TraceLimiter[] = runs.map((run, i) => {
-    const rule = scenario.limiters[i] as Scenario['limiters'][number];
+/** The indices of the limiters a run covers (RunOptions.limiterRange), checked against the scenario. */
+function limiterIndices(scenario: Scenario, range: RunOptions['limiterRange']): number[] {
+  const n = scenario.limiters.length;
+  const [from, to] = range ?? [0, n];
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > n || from >= to)
+    throw new RangeError(`limiterRange [${from}, ${to}] must be whole numbers with 0 <= from < to <= ${n} (the scenario's limiters)`);
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+function assemble(scenario: Scenario, engine: EngineName, detail: boolean, runs: LimiterRun[], indices: number[], breaker: BreakerTransition[]): Trace {
+  const limiters: TraceLimiter[] = runs.map((run, r) => {
+    const rule = scenario.limiters[indices[r] as number] as Scenario['limiters'][number];
     const id = rule.id;
     const columns = run.columns;
     let decisions: TraceDecision[] | undefined;
@@ -86,7 +101,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     throw new TypeError(`runScenario runs the 'sim' engine only; use runScenarioAsync for '${options.engine}'`);
   const detail = detailOf(scenario, options.detail);
   const breaker: BreakerTransition[] = [];
-  const runs = scenario.limiters.map((rule, i) => {
+  const indices = limiterIndices(scenario, options.limiterRange);
+  const runs = indices.map((i) => {
+    const rule = scenario.limiters[i] as Scenario['limiters'][number];
     const run = new LimiterRun(scenario, i, {
       detail,
       maxDecisions: options.maxDecisions ?? DEFAULT_LIMITS.maxDecisions,
@@ -96,7 +113,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): Trace
     while (run.step());
     return run;
   });
-  return assemble(scenario, 'sim', detail, runs, breaker);
+  return assemble(scenario, 'sim', detail, runs, indices, breaker);
 }
 
 /**
@@ -112,7 +129,9 @@ export async function runScenarioAsync(scenario: Scenario, options: AsyncRunOpti
   const prefix = options.prefix ?? `sim-${(scenario.id ?? 'run').slice(0, 40)}-${scenario.seed}`;
   const breaker: BreakerTransition[] = [];
   const runs: LimiterRun[] = [];
-  for (const [i, rule] of scenario.limiters.entries()) {
+  const indices = limiterIndices(scenario, options.limiterRange);
+  for (const i of indices) {
+    const rule = scenario.limiters[i] as Scenario['limiters'][number];
     const backend: AsyncBackend = new RedisBackend(options.redis, rule, `${prefix}.${i}`, detail);
     const run = new LimiterRun(scenario, i, { detail, maxDecisions: options.maxDecisions ?? DEFAULT_LIMITS.maxDecisions, breakerLog: breaker });
     try {
@@ -127,5 +146,5 @@ export async function runScenarioAsync(scenario: Scenario, options: AsyncRunOpti
     await backend.cleanup();
     runs.push(run);
   }
-  return assemble(scenario, engine, detail, runs, breaker);
+  return assemble(scenario, engine, detail, runs, indices, breaker);
 }

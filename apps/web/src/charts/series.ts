@@ -52,13 +52,15 @@ export function trafficBins(l: Cols, durationMs: number, upTo = Infinity): Traff
 
 /** The key with the most decisions: state and window charts follow one key, because limiter state is per key. */
 export function busiestKey(l: Cols): number {
-  const counts = new Map<number, number>();
+  // Keys are indices into the trace's strings table, so a typed array counts them (a Map per decision costs more).
+  let top = -1;
+  for (let i = 0; i < l.n; i++) if (l.key[i]! > top) top = l.key[i]!;
+  const counts = new Int32Array(top + 1);
   let best = -1;
   let bestN = 0;
   for (let i = 0; i < l.n; i++) {
     const k = l.key[i]!;
-    const c = (counts.get(k) ?? 0) + 1;
-    counts.set(k, c);
+    const c = ++counts[k]!;
     if (c > bestN) {
       best = k;
       bestN = c;

@@ -6,7 +6,10 @@ import type { LimiterDetail, TraceData } from './columns';
  * "run" answers with the decisions (and, for a small run, their detail at once); "detail" computes a large run's
  * explanations and state snapshots, in a second worker so it never holds up the next "run".
  */
-export type WorkerRequest = { id: number; kind: 'run'; scenario: unknown } | { id: number; kind: 'detail'; scenario: unknown } | { id: number; kind: 'builtins' };
+export type WorkerRequest =
+  /** `limiterRange`: run only the limiters [from, to) (one part of a run split across workers, see run/parts.ts). */
+  | { id: number; kind: 'run'; scenario: unknown; limiterRange?: [number, number] }
+  | { id: number; kind: 'detail'; scenario: unknown } | { id: number; kind: 'builtins' };
 
 export type WorkerResponse =
   | { id: number; kind: 'run'; ok: true; trace: TraceData; simMs: number }

@@ -1,5 +1,6 @@
 import type { Issue, ScenarioJson } from '../state/types';
 import type { LimiterDetail, TraceData } from './columns';
+import { joinParts, splitLimiters } from './parts';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 export type RunResult = { ok: true; trace: TraceData; simMs: number; id: number } | { ok: false; issues: Issue[] };
@@ -42,23 +43,34 @@ class WorkerLane {
   }
 }
 
+/** Workers that share a run's limiters: one per core the browser reports, at most one per limiter (up to 4). */
+const MAX_RUN_LANES = 4;
+
+/** How many limiters a scenario names, from its JSON before validation (0 when it has no list of them). */
+const limiterCount = (scenario: unknown): number => {
+  const limiters = (scenario as { limiters?: unknown } | null)?.limiters;
+  return Array.isArray(limiters) ? limiters.length : 0;
+};
+
 /**
- * Talks to the simulator. Runs go to one worker; a large run's explanations and state snapshots are computed by a
- * second worker, started the first time one is needed, so that slow second phase never delays the next edit's run.
- * The store decides which answer is still current.
+ * Talks to the simulator. A run's limiters are split across up to one worker per core (run/parts.ts): each validates
+ * the whole scenario and runs its share, and the page joins the parts. A large run's explanations and state snapshots
+ * are computed by one more worker, started the first time one is needed, so that slow second phase never delays the
+ * next edit's run. The store decides which answer is still current.
  */
 export class SimRunner {
   private nextId = 1;
-  private readonly runs = new WorkerLane('ratelab-sim');
+  private readonly runs = [new WorkerLane('ratelab-sim')];
   private details: WorkerLane | null = null;
+  /** Run workers to use at most (started as a split first needs them). */
+  private readonly lanes = Math.max(1, Math.min(MAX_RUN_LANES, globalThis.navigator?.hardwareConcurrency ?? 1));
 
   run(scenario: unknown): Promise<RunResult> {
     const id = this.nextId++;
-    return this.runs.send({ id, kind: 'run', scenario }).then((r): RunResult => {
-      if (r.kind === 'run') return r.ok ? { ok: true, trace: r.trace, simMs: r.simMs, id } : { ok: false, issues: r.issues };
-      if (r.kind === 'crash') return { ok: false, issues: [{ path: '', message: `The simulator failed: ${r.message}` }] };
-      return { ok: false, issues: [{ path: '', message: 'Unexpected answer from the simulator.' }] };
-    });
+    const ranges = splitLimiters(limiterCount(scenario), this.lanes);
+    if (ranges.length <= 1) return this.runs[0]!.send({ id, kind: 'run', scenario }).then((r) => resultOf([r], id));
+    for (let i = this.runs.length; i < ranges.length; i++) this.runs.push(new WorkerLane(`ratelab-sim-${i + 1}`));
+    return Promise.all(ranges.map((limiterRange, i) => this.runs[i]!.send({ id, kind: 'run', scenario, limiterRange }))).then((rs) => resultOf(rs, id));
   }
 
   /**
@@ -74,7 +86,25 @@ export class SimRunner {
   }
 
   async builtins(): Promise<ScenarioJson[]> {
-    const r = await this.runs.send({ id: this.nextId++, kind: 'builtins' });
+    const r = await this.runs[0]!.send({ id: this.nextId++, kind: 'builtins' });
     return r.kind === 'builtins' ? r.scenarios : [];
   }
+}
+
+/**
+ * One run's result from the answers of its parts, in limiter order. Every part validated the same scenario, so the
+ * first part's problems are the run's; the run took as long as its slowest part.
+ */
+function resultOf(answers: WorkerResponse[], id: number): RunResult {
+  const crash = answers.find((r) => r.kind === 'crash');
+  if (crash?.kind === 'crash') return { ok: false, issues: [{ path: '', message: `The simulator failed: ${crash.message}` }] };
+  const traces: TraceData[] = [];
+  let simMs = 0;
+  for (const r of answers) {
+    if (r.kind !== 'run') return { ok: false, issues: [{ path: '', message: 'Unexpected answer from the simulator.' }] };
+    if (!r.ok) return { ok: false, issues: r.issues };
+    traces.push(r.trace);
+    simMs = Math.max(simMs, r.simMs);
+  }
+  return { ok: true, trace: joinParts(traces), simMs, id };
 }

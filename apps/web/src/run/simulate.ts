@@ -38,11 +38,15 @@ export function answer(req: WorkerRequest, now: () => number): Answer {
       const transfer = limiters.flatMap((d) => [...d.before, ...d.after].map((a) => a.buffer as ArrayBuffer));
       return { response: { id: req.id, kind: 'detail', limiters }, transfer };
     }
-    const lean = runScenario(parsed.scenario, { engine: 'sim', detail: 'lean' }) as unknown as TraceView;
+    // A part of a split run (run/parts.ts) is validated whole, so problems carry the scenario's own paths, then runs
+    // only its limiters, and gets its detail at once when its share of the bound allows.
+    const limiterRange = req.limiterRange;
+    const share = limiterRange ? (limiterRange[1] - limiterRange[0]) / parsed.scenario.limiters.length : 1;
+    const lean = runScenario(parsed.scenario, { engine: 'sim', detail: 'lean', limiterRange }) as unknown as TraceView;
     // Counted from the simulator's columns: reading `decisions` here would build the records the columns avoid.
     const decisions = lean.limiters.reduce((n, l) => n + (columnsOf(l)?.length ?? l.decisions.length), 0);
-    if (decisions <= DETAIL_FIRST_MAX_DECISIONS) {
-      const full = runScenario(parsed.scenario, { engine: 'sim' }) as unknown as TraceView;
+    if (decisions <= DETAIL_FIRST_MAX_DECISIONS * share) {
+      const full = runScenario(parsed.scenario, { engine: 'sim', limiterRange }) as unknown as TraceView;
       const detailed = toColumns(full, full.detail !== 'lean');
       return { response: { id: req.id, kind: 'run', ok: true, trace: detailed, simMs: now() - t0 }, transfer: transferables(detailed) };
     }
