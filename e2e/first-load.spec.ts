@@ -30,10 +30,15 @@ test('first-load JavaScript stays within the 250 KB gzip budget', async ({ page,
     const body = await response!.body();
     files.push({ file: new URL(r.url()).pathname, gzipKB: Math.round((gzipSync(body, { level: 9 }).length / 1024) * 10) / 10 });
   }
-  const totalKB = Math.round(files.reduce((n, f) => n + f.gzipKB, 0) * 10) / 10;
+  // Every request counts, so the simulator's script counts once per run worker that loads it (the playground runs a
+  // scenario's limiters in parallel workers); the browser normally serves the repeats from its cache, so the bytes
+  // actually downloaded are the distinct files, reported beside the total. The budget is asserted on the total.
+  const sum = (fs: typeof files) => Math.round(fs.reduce((n, f) => n + f.gzipKB, 0) * 10) / 10;
+  const totalKB = sum(files);
+  const distinctKB = sum(files.filter((f, i) => files.findIndex((g) => g.file === f.file) === i));
   // Anything fetched after the first view (a lazy chunk) is listed for information; it is not part of the budget.
   await page.waitForTimeout(500);
-  const report = { budgetKB: BUDGET_KB, totalKB, files, requestedAfterFirstView: later };
+  const report = { budgetKB: BUDGET_KB, totalKB, distinctKB, files, requestedAfterFirstView: later };
   console.log(`[budget] first-load JavaScript: ${JSON.stringify(report)}`);
   await testInfo.attach('first-load-js.json', { body: JSON.stringify(report, null, 2), contentType: 'application/json' });
   expect(files.some((f) => f.file.includes('sim.worker')), 'the simulator worker is counted').toBe(true);
