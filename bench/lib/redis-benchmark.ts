@@ -21,7 +21,7 @@ export function redisBenchmarkArgs(port: number, sha: string, pipeline: number, 
   const [capacity, rate] = SCRIPTS['token-bucket'].params(rule);
   return [
     ...['-h', '127.0.0.1', '-p', String(port), '-c', '64', '-n', String(requests), '-r', '10000', '-P', String(pipeline), '--csv'],
-    ...['EVALSHA', sha, '1', 'rl:{bench-rb:__rand_int__}:tb', '', '1', String(defaultTtlMs(rule)), String(capacity), String(rate)],
+    ...['EVALSHA', sha, '1', 'rl:{bench-rb:__rand_int__}:tb2', '', '1', String(defaultTtlMs(rule)), String(capacity), String(rate)],
   ];
 }
 

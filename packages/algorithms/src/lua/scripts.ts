@@ -37,11 +37,11 @@ function as<A extends AlgorithmName>(rule: Rule, algorithm: A): Extract<Rule, { 
 }
 
 export const SCRIPTS: Record<AtomicAlgorithm, LuaScript> = {
-  'token-bucket': script('token-bucket', TOKEN_BUCKET_LUA, ['tb'], (r) => {
+  'token-bucket': script('token-bucket', TOKEN_BUCKET_LUA, ['tb2'], (r) => {
     const x = as(r, 'token-bucket');
     return [x.capacity, x.refillPerSecond];
   }),
-  'leaky-bucket': script('leaky-bucket', LEAKY_BUCKET_LUA, ['lb'], (r) => {
+  'leaky-bucket': script('leaky-bucket', LEAKY_BUCKET_LUA, ['lb2'], (r) => {
     const x = as(r, 'leaky-bucket');
     return [x.capacity, x.leakPerSecond];
   }),
@@ -57,7 +57,7 @@ export const SCRIPTS: Record<AtomicAlgorithm, LuaScript> = {
     const x = as(r, 'sliding-counter');
     return [x.limit, x.windowMs];
   }),
-  gcra: script('gcra', GCRA_LUA, ['gcra'], (r) => {
+  gcra: script('gcra', GCRA_LUA, ['gcra2'], (r) => {
     const x = as(r, 'gcra');
     return [x.ratePerSecond, x.burst];
   }),

@@ -2,7 +2,7 @@ import { COMMON_ARGV, luaScript } from './prelude.js';
 
 export const TOKEN_BUCKET_LUA = luaScript(
   `-- ratelab token-bucket: one atomic read-refill-decide-write step.
--- KEYS[1] hash { tokens, last } for one client key
+-- KEYS[1] string: the bucket's two numbers (tokens, last), written by pack_numbers
 ${COMMON_ARGV}
 -- ARGV[4] capacity, ARGV[5] refillPerSecond
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
@@ -11,27 +11,22 @@ local t = now_ms()
 local cost = arg(2)
 local capacity = arg(4)
 local rate = arg(5)
-local s = redis.call('HMGET', KEYS[1], 'tokens', 'last')
-local tokens = num(s[1]) or capacity
-local last = num(s[2]) or t
-local function refill(tk, elapsed) return math.min(capacity, tk + elapsed * rate / 1000) end
+local tokens, last = capacity, t
+local stored = redis.call('GET', KEYS[1])
+if type(stored) == 'string' then tokens, last = unpack_numbers(stored) end
 
+-- Refill in the operation order every engine uses: min(capacity, tokens + elapsed * rate / 1000).
 local gap = math.max(0, last - t)
-tokens = refill(tokens, math.max(0, t - last))
+tokens = math.min(capacity, tokens + math.max(0, t - last) * rate / 1000)
 local allowed = tokens >= cost
 if allowed then tokens = tokens - cost end
 last = math.max(last, t)
-redis.call('HSET', KEYS[1], 'tokens', fmt(tokens), 'last', fmt(last))
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('SET', KEYS[1], pack_numbers(tokens, last), 'PX', ARGV[3])
 
 local retry = 0
-if not allowed then
-  retry = gap + smallest_wait(function(d) return refill(tokens, d) >= cost end, ceil((cost - tokens) * 1000 / rate))
-end
+if not allowed then retry = gap + refill_wait(tokens, cost, capacity, rate) end
 local reset = 0
-if tokens < capacity then
-  reset = gap + smallest_wait(function(d) return refill(tokens, d) >= capacity end, ceil((capacity - tokens) * 1000 / rate))
-end
+if tokens < capacity then reset = gap + refill_wait(tokens, capacity, capacity, rate) end
 return { allowed and 1 or 0, floor(tokens), retry, reset, 0, t }
 `,
 );

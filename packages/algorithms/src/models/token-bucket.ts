@@ -4,7 +4,7 @@ import type { AlgorithmModel } from './model.js';
 
 /**
  * Token bucket: a bucket of `capacity` tokens refilled continuously at `refillPerSecond`.
- * Pro: lets a quiet client save up a burst, one small hash per key, O(1) per decision.
+ * Pro: lets a quiet client save up a burst, one 16-byte string per key in Redis, O(1) per decision.
  * Con: a full bucket admits `capacity` at once, so bursts are allowed by design; the refill is fractional,
  * so the stored count is a float that every engine must round the same way.
  */
