@@ -11,7 +11,7 @@
  * - `refill_wait(x, need, cap, rate)`: that same wait search for a refilling amount, `min(cap, x + d * rate / 1000)`,
  *   written without a predicate closure: a batch runs the token bucket's body once per request, and a closure
  *   made there is made (and collected) once per request.
- * - `pack_numbers(...)`, `unpack_numbers(v)`: up to three numbers in one string value, so a small state is one GET
+ * - `pack_numbers(...)`, `unpack_numbers(v)`: up to four numbers in one string value, so a small state is one GET
  *   and one SET PX instead of a hash read, a hash write and a PEXPIRE. With Redis's `struct` library they are 8-byte
  *   little-endian doubles: exact, and cheaper than formatting and parsing 17-digit text, which was the largest cost of
  *   the token bucket's script after its commands. fengari (ioredis-mock) has no `struct`, so there they are `fmt`
@@ -33,7 +33,7 @@ local function num(v)
   return nil
 end
 local struct_lib = rawget(_G, 'struct')
-local PACKED = { '<d', '<dd', '<ddd' }
+local PACKED = { '<d', '<dd', '<ddd', '<dddd' }
 local function pack_numbers(...)
   if struct_lib then return struct_lib.pack(PACKED[select('#', ...)], ...) end
   local text = { ... }

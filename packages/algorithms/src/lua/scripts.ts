@@ -45,7 +45,7 @@ export const SCRIPTS: Record<AtomicAlgorithm, LuaScript> = {
     const x = as(r, 'leaky-bucket');
     return [x.capacity, x.leakPerSecond];
   }),
-  'fixed-window': script('fixed-window', FIXED_WINDOW_LUA, ['fw'], (r) => {
+  'fixed-window': script('fixed-window', FIXED_WINDOW_LUA, ['fw2'], (r) => {
     const x = as(r, 'fixed-window');
     return [x.limit, x.windowMs];
   }),
@@ -53,7 +53,7 @@ export const SCRIPTS: Record<AtomicAlgorithm, LuaScript> = {
     const x = as(r, 'sliding-log');
     return [x.limit, x.windowMs, x.countRejected ? '1' : '0'];
   }),
-  'sliding-counter': script('sliding-counter', SLIDING_COUNTER_LUA, ['sc'], (r) => {
+  'sliding-counter': script('sliding-counter', SLIDING_COUNTER_LUA, ['sc2'], (r) => {
     const x = as(r, 'sliding-counter');
     return [x.limit, x.windowMs];
   }),

@@ -2,7 +2,7 @@ import { COMMON_ARGV, luaScript } from './prelude.js';
 
 export const SLIDING_COUNTER_LUA = luaScript(
   `-- ratelab sliding-counter: the two-window approximation, atomically.
--- KEYS[1] hash { window, current, previous, last } for one client key
+-- KEYS[1] string: four numbers (window, current, previous, last), written by pack_numbers
 ${COMMON_ARGV}
 -- ARGV[4] limit, ARGV[5] windowMs
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
@@ -11,13 +11,12 @@ local t = now_ms()
 local cost = arg(2)
 local limit = arg(4)
 local size = arg(5)
-local s = redis.call('HMGET', KEYS[1], 'window', 'current', 'previous', 'last')
-local last = num(s[4]) or t
+local window, current, previous, last = nil, 0, 0, t
+local stored = redis.call('GET', KEYS[1])
+if type(stored) == 'string' then window, current, previous, last = unpack_numbers(stored) end
 local now = math.max(t, last)
 local w = floor(now / size)
-local window = num(s[1]) or w
-local current = num(s[2]) or 0
-local previous = num(s[3]) or 0
+window = window or w
 
 local function rolled(at_w)
   if at_w == window then return current, previous end
@@ -36,8 +35,7 @@ end
 local estimate = estimate_at(now)
 local allowed = estimate + cost <= limit
 if allowed then current = current + cost end
-redis.call('HSET', KEYS[1], 'window', fmt(window), 'current', fmt(current), 'previous', fmt(previous), 'last', fmt(now))
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('SET', KEYS[1], pack_numbers(window, current, previous, now), 'PX', ARGV[3])
 
 local retry = 0
 if not allowed then
