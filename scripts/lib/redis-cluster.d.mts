@@ -9,4 +9,5 @@ export interface LocalRedisCluster {
   stop(): Promise<void>;
 }
 
-export function startRedisCluster(options?: { masters?: number; timeoutMs?: number }): Promise<LocalRedisCluster>;
+/** `password`: every node requires it (requirepass and masterauth). */
+export function startRedisCluster(options?: { masters?: number; timeoutMs?: number; password?: string }): Promise<LocalRedisCluster>;

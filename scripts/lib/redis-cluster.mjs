@@ -9,17 +9,18 @@ import { freePort, startRedis } from './redis-server.mjs';
 const run = promisify(execFile);
 
 /** redis-cli with a bounded wait: a wedged node must fail the setup, not hang it. */
-async function cli(args, timeoutMs = 30_000) {
-  const { stdout } = await run('redis-cli', args, { timeout: timeoutMs });
+async function cli(args, timeoutMs = 30_000, password = undefined) {
+  const auth = password === undefined ? [] : ['-a', password, '--no-auth-warning'];
+  const { stdout } = await run('redis-cli', [...auth, ...args], { timeout: timeoutMs });
   return stdout;
 }
 
 /** Polls until every node reports cluster_state:ok and knows all nodes (bounded: `timeoutMs`). */
-async function waitForClusterOk(ports, timeoutMs) {
+async function waitForClusterOk(ports, timeoutMs, password) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
-    const infos = await Promise.all(ports.map((p) => cli(['-h', '127.0.0.1', '-p', String(p), 'cluster', 'info']).catch((e) => String(e))));
+    const infos = await Promise.all(ports.map((p) => cli(['-h', '127.0.0.1', '-p', String(p), 'cluster', 'info'], 30_000, password).catch((e) => String(e))));
     const ok = infos.every(
       (info) => info.includes('cluster_state:ok') && info.includes(`cluster_known_nodes:${ports.length}`) && info.includes('cluster_slots_ok:16384'),
     );
@@ -33,9 +34,10 @@ async function waitForClusterOk(ports, timeoutMs) {
 /**
  * Starts `masters` (default 3, at least 3 as redis-cli requires) cluster-enabled redis-servers and joins them into
  * one cluster covering all 16384 slots. Returns { nodes: [{host, port}], ports, env, stop() }; `env` is the
- * REDIS_CLUSTER_NODES value ("127.0.0.1:p1,127.0.0.1:p2,...") the server's configuration reads.
+ * REDIS_CLUSTER_NODES value ("127.0.0.1:p1,127.0.0.1:p2,...") the server's configuration reads. With `password`
+ * every node requires it (requirepass, and masterauth for the nodes among themselves).
  */
-export async function startRedisCluster({ masters = 3, timeoutMs = 30_000 } = {}) {
+export async function startRedisCluster({ masters = 3, timeoutMs = 30_000, password = undefined } = {}) {
   if (masters < 3) throw new RangeError('a Redis Cluster needs at least 3 masters');
   const servers = [];
   const stop = async () => {
@@ -49,13 +51,16 @@ export async function startRedisCluster({ masters = 3, timeoutMs = 30_000 } = {}
       servers.push(
         await startRedis({
           port,
-          extraArgs: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-port', String(busPort), '--cluster-node-timeout', '5000'],
+          extraArgs: [
+            '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-port', String(busPort), '--cluster-node-timeout', '5000',
+            ...(password === undefined ? [] : ['--requirepass', password, '--masterauth', password]),
+          ],
         }),
       );
     }
     const ports = servers.map((s) => s.port);
-    await cli(['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], timeoutMs);
-    await waitForClusterOk(ports, timeoutMs);
+    await cli(['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], timeoutMs, password);
+    await waitForClusterOk(ports, timeoutMs, password);
     return {
       nodes: ports.map((port) => ({ host: '127.0.0.1', port })),
       ports,

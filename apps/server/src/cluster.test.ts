@@ -44,3 +44,42 @@ describe('the server on a Redis Cluster', () => {
     expect(replay.body.replay).toMatchObject({ matchesSim: true, store: 'cluster' });
   });
 });
+
+describe('the server on a Redis Cluster that requires a password', () => {
+  let locked: LocalRedisCluster;
+  beforeAll(async () => {
+    locked = await startRedisCluster({ password: 'cluster pass 1' });
+  }, 90_000);
+  afterAll(async () => {
+    await locked?.stop();
+  });
+
+  it('decides on it with REDIS_CLUSTER_PASSWORD', async () => {
+    const s = await spawnServer({ REDIS_CLUSTER_NODES: locked.env, REDIS_CLUSTER_PASSWORD: 'cluster pass 1', ADMIN_TOKEN: ADMIN });
+    try {
+      expect(s.output()).toMatch(/store is cluster 127\.0\.0\.1:\d+.* as default with a password/);
+      expect(s.output()).not.toContain('cluster pass 1');
+      const health = await getJson<{ redis: string }>(`${s.url}/healthz`);
+      expect(health.body.redis).toBe('up');
+      const r = await getJson<{ allowed: boolean; source: string }>(`${s.url}/v1/check`, { method: 'POST', headers, body: JSON.stringify({ rule: 'demo', key: 'a' }) });
+      expect(r.body).toMatchObject({ allowed: true, source: 'redis' });
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('says which variable to set when the password is missing or wrong', async () => {
+    for (const env of [{}, { REDIS_CLUSTER_PASSWORD: 'wrong' }] as Record<string, string>[]) {
+      const s = await spawnServer({ REDIS_CLUSTER_NODES: locked.env, ADMIN_TOKEN: ADMIN, ...env });
+      try {
+        // Bounded wait (10 s) for the one-time message; the server keeps serving onRedisDown meanwhile.
+        for (let i = 0; i < 100 && !s.output().includes('refused this server'); i += 1) await new Promise((r) => setTimeout(r, 100));
+        expect(s.output()).toMatch(/Redis refused this server's credentials \((NOAUTH|WRONGPASS)[^)]*\)\. Set REDIS_CLUSTER_PASSWORD/);
+        const health = await getJson<{ redis: string }>(`${s.url}/healthz`);
+        expect(health.body.redis).not.toBe('up');
+      } finally {
+        await s.stop();
+      }
+    }
+  });
+});

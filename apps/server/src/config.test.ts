@@ -43,6 +43,17 @@ describe('parseConfig', () => {
     expect(bad.problems.some((p) => p.startsWith('CORS_ORIGIN'))).toBe(true);
   });
 
+  it('reads a cluster password (and ACL user) only with REDIS_CLUSTER_NODES', () => {
+    const withPassword = parseConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', REDIS_CLUSTER_USERNAME: 'app', REDIS_CLUSTER_PASSWORD: 's3cret pass' });
+    expect(withPassword.ok && withPassword.config.redis).toEqual({ kind: 'cluster', nodes: [{ host: '10.0.0.1', port: 7000 }], username: 'app', password: 's3cret pass' });
+    const single = parseConfig({ REDIS_URL: 'redis://x:1', REDIS_CLUSTER_PASSWORD: 'p' });
+    expect(!single.ok && single.problems[0]).toMatch(/REDIS_CLUSTER_PASSWORD applies to REDIS_CLUSTER_NODES only; for one Redis put the credentials in REDIS_URL/);
+    const userOnly = parseConfig({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_USERNAME: 'app' });
+    expect(!userOnly.ok && userOnly.problems[0]).toMatch(/without REDIS_CLUSTER_PASSWORD/);
+    const control = parseConfig({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_PASSWORD: 'a\nb' });
+    expect(!control.ok && control.problems[0]).toMatch(/REDIS_CLUSTER_PASSWORD must be 1 to 512 characters without control characters/);
+  });
+
   it('bounds the rules check period at one second so hot reload stays within its promise', () => {
     expect(parseConfig({ RULES_CHECK_MS: '1001' }).ok).toBe(false);
     expect(parseConfig({ RULES_CHECK_MS: '1000' }).ok).toBe(true);

@@ -7,7 +7,8 @@ import { z } from 'zod';
 export type RedisTarget =
   | { kind: 'embedded' }
   | { kind: 'single'; url: string }
-  | { kind: 'cluster'; nodes: { host: string; port: number }[] };
+  /** `username` and `password` (REDIS_CLUSTER_USERNAME / REDIS_CLUSTER_PASSWORD) authenticate to every node. */
+  | { kind: 'cluster'; nodes: { host: string; port: number }[]; username?: string; password?: string };
 
 export interface BreakerConfig {
   /** 'local': each process has its own breaker; 'shared': state also travels through Redis (default 'local'). */
@@ -68,6 +69,8 @@ const envSchema = z.object({
   HOST: z.string().optional(),
   REDIS_URL: z.string().optional(),
   REDIS_CLUSTER_NODES: z.string().optional(),
+  REDIS_CLUSTER_USERNAME: z.string().optional(),
+  REDIS_CLUSTER_PASSWORD: z.string().optional(),
   ADMIN_TOKEN: z.string().optional(),
   CORS_ORIGIN: z.string().optional(),
   REDIS_TIMEOUT_MS: int('REDIS_TIMEOUT_MS', 250, 10, 10_000),
@@ -80,6 +83,20 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int('SHUTDOWN_TIMEOUT_MS', 5000, 100, 60_000),
   STATIC_DIR: z.string().optional(),
 });
+
+/** The Cluster's credentials: only with REDIS_CLUSTER_NODES, and free of control characters (they travel in AUTH). */
+function clusterAuth(username: string | undefined, password: string | undefined, clustered: boolean, problems: string[]) {
+  const auth: { username?: string; password?: string } = {};
+  for (const [name, value] of [['REDIS_CLUSTER_USERNAME', username], ['REDIS_CLUSTER_PASSWORD', password]] as const) {
+    if (value === undefined || value === '') continue;
+    if (!clustered) problems.push(`${name} applies to REDIS_CLUSTER_NODES only; for one Redis put the credentials in REDIS_URL (rediss://user:password@host:port)`);
+    // eslint-disable-next-line no-control-regex
+    else if (value.length > 512 || /[\x00-\x1f\x7f]/.test(value)) problems.push(`${name} must be 1 to 512 characters without control characters`);
+    else auth[name === 'REDIS_CLUSTER_USERNAME' ? 'username' : 'password'] = value;
+  }
+  if (auth.username !== undefined && auth.password === undefined) problems.push('REDIS_CLUSTER_USERNAME is set without REDIS_CLUSTER_PASSWORD: an ACL user needs both');
+  return auth;
+}
 
 function parseRedis(url: string | undefined, nodes: string | undefined, problems: string[]): RedisTarget {
   const u = url?.trim() || undefined;
@@ -120,6 +137,8 @@ export function parseConfig(env: Record<string, string | undefined>, generateTok
   }
   const e = parsed.data;
   const redis = parseRedis(e.REDIS_URL, e.REDIS_CLUSTER_NODES, problems);
+  const auth = clusterAuth(e.REDIS_CLUSTER_USERNAME, e.REDIS_CLUSTER_PASSWORD, redis.kind === 'cluster', problems);
+  if (redis.kind === 'cluster') Object.assign(redis, auth);
   let adminToken = e.ADMIN_TOKEN?.trim() ?? '';
   const adminTokenGenerated = adminToken === '';
   if (adminTokenGenerated) adminToken = generateToken();

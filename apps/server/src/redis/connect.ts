@@ -21,9 +21,23 @@ let embeddedCounter = 0;
  * Connection errors surface where they matter — as failed commands, which the breaker and onRedisDown handle, and
  * as breaker transitions in the log — so the client's own 'error' events are not printed once per retry.
  */
-function quiet<T extends ServerRedis>(client: T): T {
-  client.on('error', () => {});
+function quiet<T extends ServerRedis>(client: T, credentialsHint: string): T {
+  client.on('error', (error: unknown) => warnOnRefusedCredentials(error, credentialsHint));
   return client;
+}
+
+let credentialsWarned = false;
+
+/**
+ * A Redis that refuses this server's credentials will not start working on its own, unlike one that is down, so it
+ * is said once, with what to set. ioredis reports a Cluster's node errors inside the cluster's own error.
+ */
+function warnOnRefusedCredentials(error: unknown, hint: string): void {
+  const text = [error, (error as { lastNodeError?: unknown } | null)?.lastNodeError].map((e) => (e instanceof Error ? e.message : '')).join(' ');
+  const refused = /NOAUTH|WRONGPASS|invalid (username-password|password)|AUTH <password> called without any password/i.exec(text);
+  if (!refused || credentialsWarned) return;
+  credentialsWarned = true;
+  console.error(`ratelab: Redis refused this server's credentials (${refused[0]}). ${hint}`);
 }
 
 /** Connection options shared by every real connection: fail fast while Redis is away, reconnect on our own. */
@@ -55,20 +69,26 @@ export function embeddedRedis(): RedisHandle {
 export function redisHandle(target: RedisTarget, timeoutMs: number): RedisHandle {
   if (target.kind === 'embedded') return embeddedRedis();
   if (target.kind === 'single') {
-    const make = () => quiet(new Redis(target.url, realOptions(timeoutMs)));
+    const make = () => quiet(new Redis(target.url, realOptions(timeoutMs)), 'Put the user and password in REDIS_URL: redis://user:password@host:port (rediss:// for TLS).');
     const safe = target.url.replace(/\/\/[^@/]*@/, '//***@');
     return { kind: 'single', describe: safe, client: make(), connect: make };
   }
   const make = () =>
     quiet(
       new Cluster(target.nodes, {
-        redisOptions: realOptions(timeoutMs),
+        redisOptions: {
+          ...realOptions(timeoutMs),
+          ...(target.username !== undefined ? { username: target.username } : {}),
+          ...(target.password !== undefined ? { password: target.password } : {}),
+        },
         enableOfflineQueue: false,
         lazyConnect: true,
         clusterRetryStrategy: (times: number) => Math.min(100 * times, 1000),
       }),
+      'Set REDIS_CLUSTER_PASSWORD (and REDIS_CLUSTER_USERNAME for an ACL user) to what the cluster nodes require.',
     );
-  return { kind: 'cluster', describe: `cluster ${target.nodes.map((n) => `${n.host}:${n.port}`).join(',')}`, client: make(), connect: make };
+  const who = target.password === undefined ? '' : ` as ${target.username ?? 'default'} with a password`;
+  return { kind: 'cluster', describe: `cluster ${target.nodes.map((n) => `${n.host}:${n.port}`).join(',')}${who}`, client: make(), connect: make };
 }
 
 /** Opens a lazily created connection, bounded; resolves false instead of throwing when Redis is unreachable. */
