@@ -147,6 +147,7 @@ async function main() {
   const runnable = selected.filter((s) => !STEPS[s].skip);
   const needs = [];
   if (runnable.includes('unit') || runnable.includes('e2e')) needs.push('redis-server', 'redis-cli');
+  if (runnable.includes('unit')) needs.push('openssl');
   if (runnable.includes('e2e')) needs.push(CHROMIUM);
   const problem = ensurePrerequisites(needs);
   if (problem) {

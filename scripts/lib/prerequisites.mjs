@@ -1,5 +1,6 @@
 // Makes sure the system programs the test suite drives are present: redis-server and redis-cli (real Redis for the
-// conformance, cluster and fault tests) and Chromium at /usr/bin/chromium (Playwright cannot download browsers here).
+// conformance, cluster and fault tests), openssl (certificates for the TLS cluster test) and Chromium at
+// /usr/bin/chromium (Playwright cannot download browsers here).
 // When something is missing and we run as root with apt-get, it is installed from Debian packages; otherwise the
 // caller gets one line that says exactly what to install.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 const NEEDS = {
   'redis-server': { present: () => hasCommand('redis-server'), pkg: 'redis-server' },
   'redis-cli': { present: () => hasCommand('redis-cli'), pkg: 'redis-server' },
+  openssl: { present: () => hasCommand('openssl'), pkg: 'openssl' },
   [CHROMIUM]: { present: () => existsSync(CHROMIUM), pkg: 'chromium' },
 };
 

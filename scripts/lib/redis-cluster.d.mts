@@ -9,5 +9,10 @@ export interface LocalRedisCluster {
   stop(): Promise<void>;
 }
 
-/** `password`: every node requires it (requirepass and masterauth). */
-export function startRedisCluster(options?: { masters?: number; timeoutMs?: number; password?: string }): Promise<LocalRedisCluster>;
+/** `password`: every node requires it (requirepass and masterauth). `tls`: PEM files; every node speaks only TLS. */
+export function startRedisCluster(options?: {
+  masters?: number;
+  timeoutMs?: number;
+  password?: string;
+  tls?: { ca: string; cert: string; key: string };
+}): Promise<LocalRedisCluster>;

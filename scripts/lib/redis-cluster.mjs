@@ -9,18 +9,19 @@ import { freePort, startRedis } from './redis-server.mjs';
 const run = promisify(execFile);
 
 /** redis-cli with a bounded wait: a wedged node must fail the setup, not hang it. */
-async function cli(args, timeoutMs = 30_000, password = undefined) {
-  const auth = password === undefined ? [] : ['-a', password, '--no-auth-warning'];
-  const { stdout } = await run('redis-cli', [...auth, ...args], { timeout: timeoutMs });
+async function cli(args, timeoutMs = 30_000, access = {}) {
+  const auth = access.password === undefined ? [] : ['-a', access.password, '--no-auth-warning'];
+  const tls = access.tls === undefined ? [] : ['--tls', '--cacert', access.tls.ca];
+  const { stdout } = await run('redis-cli', [...auth, ...tls, ...args], { timeout: timeoutMs });
   return stdout;
 }
 
 /** Polls until every node reports cluster_state:ok and knows all nodes (bounded: `timeoutMs`). */
-async function waitForClusterOk(ports, timeoutMs, password) {
+async function waitForClusterOk(ports, timeoutMs, access) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
-    const infos = await Promise.all(ports.map((p) => cli(['-h', '127.0.0.1', '-p', String(p), 'cluster', 'info'], 30_000, password).catch((e) => String(e))));
+    const infos = await Promise.all(ports.map((p) => cli(['-h', '127.0.0.1', '-p', String(p), 'cluster', 'info'], 30_000, access).catch((e) => String(e))));
     const ok = infos.every(
       (info) => info.includes('cluster_state:ok') && info.includes(`cluster_known_nodes:${ports.length}`) && info.includes('cluster_slots_ok:16384'),
     );
@@ -35,9 +36,11 @@ async function waitForClusterOk(ports, timeoutMs, password) {
  * Starts `masters` (default 3, at least 3 as redis-cli requires) cluster-enabled redis-servers and joins them into
  * one cluster covering all 16384 slots. Returns { nodes: [{host, port}], ports, env, stop() }; `env` is the
  * REDIS_CLUSTER_NODES value ("127.0.0.1:p1,127.0.0.1:p2,...") the server's configuration reads. With `password`
- * every node requires it (requirepass, and masterauth for the nodes among themselves).
+ * every node requires it (requirepass, and masterauth for the nodes among themselves). With `tls` ({ ca, cert, key }
+ * PEM files, e.g. from tls-certs.mjs) every node, and the cluster bus, speaks only TLS on its port.
  */
-export async function startRedisCluster({ masters = 3, timeoutMs = 30_000, password = undefined } = {}) {
+export async function startRedisCluster({ masters = 3, timeoutMs = 30_000, password = undefined, tls = undefined } = {}) {
+  const access = { password, tls };
   if (masters < 3) throw new RangeError('a Redis Cluster needs at least 3 masters');
   const servers = [];
   const stop = async () => {
@@ -54,13 +57,17 @@ export async function startRedisCluster({ masters = 3, timeoutMs = 30_000, passw
           extraArgs: [
             '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-port', String(busPort), '--cluster-node-timeout', '5000',
             ...(password === undefined ? [] : ['--requirepass', password, '--masterauth', password]),
+            // The port chosen above becomes the TLS port; plain TCP is switched off (the later --port wins).
+            ...(tls === undefined
+              ? []
+              : ['--port', '0', '--tls-port', String(port), '--tls-cluster', 'yes', '--tls-cert-file', tls.cert, '--tls-key-file', tls.key, '--tls-ca-cert-file', tls.ca, '--tls-auth-clients', 'no']),
           ],
         }),
       );
     }
     const ports = servers.map((s) => s.port);
-    await cli(['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], timeoutMs, password);
-    await waitForClusterOk(ports, timeoutMs, password);
+    await cli(['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], timeoutMs, access);
+    await waitForClusterOk(ports, timeoutMs, access);
     return {
       nodes: ports.map((port) => ({ host: '127.0.0.1', port })),
       ports,

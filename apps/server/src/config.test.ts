@@ -54,6 +54,31 @@ describe('parseConfig', () => {
     expect(!control.ok && control.problems[0]).toMatch(/REDIS_CLUSTER_PASSWORD must be 1 to 512 characters without control characters/);
   });
 
+  it('reads TLS for a cluster and a private CA for it or for a rediss:// URL, reading the CA file once', () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    const files: Record<string, string> = { '/etc/ca.pem': pem, '/etc/not-a-cert': 'hello' };
+    const read = (path: string) => {
+      if (!(path in files)) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return files[path]!;
+    };
+    const parse = (env: Record<string, string>) => parseConfig(env, () => 'token', read);
+    const cluster = parse({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_TLS: '1', REDIS_TLS_CA_FILE: '/etc/ca.pem' });
+    expect(cluster.ok && cluster.config.redis).toEqual({ kind: 'cluster', nodes: [{ host: 'x', port: 1 }], tls: { ca: pem } });
+    const systemCas = parse({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_TLS: 'true' });
+    expect(systemCas.ok && systemCas.config.redis).toEqual({ kind: 'cluster', nodes: [{ host: 'x', port: 1 }], tls: {} });
+    const single = parse({ REDIS_URL: 'rediss://u:p@h:6380', REDIS_TLS_CA_FILE: '/etc/ca.pem' });
+    expect(single.ok && single.config.redis).toEqual({ kind: 'single', url: 'rediss://u:p@h:6380', tls: { ca: pem } });
+    const problem = (env: Record<string, string>) => {
+      const r = parse(env);
+      return r.ok ? '' : r.problems.join('\n');
+    };
+    expect(problem({ REDIS_URL: 'redis://h:1', REDIS_TLS_CA_FILE: '/etc/ca.pem' })).toMatch(/REDIS_TLS_CA_FILE is set but no connection uses TLS/);
+    expect(problem({ REDIS_URL: 'redis://h:1', REDIS_CLUSTER_TLS: '1' })).toMatch(/REDIS_CLUSTER_TLS applies to REDIS_CLUSTER_NODES only/);
+    expect(problem({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_TLS: 'maybe' })).toMatch(/REDIS_CLUSTER_TLS must be 1 or 0/);
+    expect(problem({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_TLS: '1', REDIS_TLS_CA_FILE: '/missing.pem' })).toMatch(/REDIS_TLS_CA_FILE: cannot read "\/missing.pem" \(ENOENT/);
+    expect(problem({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_TLS: '1', REDIS_TLS_CA_FILE: '/etc/not-a-cert' })).toMatch(/holds no PEM certificate/);
+  });
+
   it('bounds the rules check period at one second so hot reload stays within its promise', () => {
     expect(parseConfig({ RULES_CHECK_MS: '1001' }).ok).toBe(false);
     expect(parseConfig({ RULES_CHECK_MS: '1000' }).ok).toBe(true);

@@ -1,14 +1,24 @@
 // The only module of the server that reads process.env. Everything else receives a validated ServerConfig.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export type RedisTarget =
   | { kind: 'embedded' }
-  | { kind: 'single'; url: string }
-  /** `username` and `password` (REDIS_CLUSTER_USERNAME / REDIS_CLUSTER_PASSWORD) authenticate to every node. */
-  | { kind: 'cluster'; nodes: { host: string; port: number }[]; username?: string; password?: string };
+  /** `tls.ca`: a private CA to trust (REDIS_TLS_CA_FILE) for a rediss:// URL. */
+  | { kind: 'single'; url: string; tls?: RedisTls }
+  /**
+   * `username` and `password` (REDIS_CLUSTER_USERNAME / REDIS_CLUSTER_PASSWORD) authenticate to every node; `tls`
+   * (REDIS_CLUSTER_TLS, REDIS_TLS_CA_FILE) makes every node connection TLS.
+   */
+  | { kind: 'cluster'; nodes: { host: string; port: number }[]; username?: string; password?: string; tls?: RedisTls };
+
+/** TLS to Redis: `ca` is the PEM text of a private CA to trust; without it, the system's trusted CAs. */
+export interface RedisTls {
+  ca?: string;
+}
 
 export interface BreakerConfig {
   /** 'local': each process has its own breaker; 'shared': state also travels through Redis (default 'local'). */
@@ -71,6 +81,8 @@ const envSchema = z.object({
   REDIS_CLUSTER_NODES: z.string().optional(),
   REDIS_CLUSTER_USERNAME: z.string().optional(),
   REDIS_CLUSTER_PASSWORD: z.string().optional(),
+  REDIS_CLUSTER_TLS: z.string().optional(),
+  REDIS_TLS_CA_FILE: z.string().optional(),
   ADMIN_TOKEN: z.string().optional(),
   CORS_ORIGIN: z.string().optional(),
   REDIS_TIMEOUT_MS: int('REDIS_TIMEOUT_MS', 250, 10, 10_000),
@@ -96,6 +108,37 @@ function clusterAuth(username: string | undefined, password: string | undefined,
   }
   if (auth.username !== undefined && auth.password === undefined) problems.push('REDIS_CLUSTER_USERNAME is set without REDIS_CLUSTER_PASSWORD: an ACL user needs both');
   return auth;
+}
+
+/**
+ * TLS settings: REDIS_CLUSTER_TLS turns TLS on for a cluster (a rediss:// REDIS_URL already is TLS), and
+ * REDIS_TLS_CA_FILE names a private CA to trust for either. The file is read here, once, so a bad path stops the
+ * start with its name rather than failing every connection later.
+ */
+function parseTls(e: { REDIS_CLUSTER_TLS?: string; REDIS_TLS_CA_FILE?: string }, target: RedisTarget, readFile: (path: string) => string, problems: string[]): RedisTls | undefined {
+  const flag = e.REDIS_CLUSTER_TLS?.trim().toLowerCase() ?? '';
+  if (!['', '0', '1', 'false', 'true', 'no', 'yes'].includes(flag)) problems.push(`REDIS_CLUSTER_TLS must be 1 or 0 (true/false, yes/no; got "${e.REDIS_CLUSTER_TLS}")`);
+  const clusterTls = ['1', 'true', 'yes'].includes(flag);
+  if (clusterTls && target.kind !== 'cluster') problems.push('REDIS_CLUSTER_TLS applies to REDIS_CLUSTER_NODES only; for one Redis use a rediss:// REDIS_URL');
+  const tls = (target.kind === 'cluster' && clusterTls) || (target.kind === 'single' && /^rediss:/i.test(target.url));
+  const caFile = e.REDIS_TLS_CA_FILE?.trim() || undefined;
+  if (!caFile) return tls ? {} : undefined;
+  if (!tls) {
+    problems.push('REDIS_TLS_CA_FILE is set but no connection uses TLS: use a rediss:// REDIS_URL, or REDIS_CLUSTER_TLS=1 with REDIS_CLUSTER_NODES');
+    return undefined;
+  }
+  let ca: string;
+  try {
+    ca = readFile(caFile);
+  } catch (error) {
+    problems.push(`REDIS_TLS_CA_FILE: cannot read "${caFile}" (${error instanceof Error ? error.message : String(error)})`);
+    return undefined;
+  }
+  if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+    problems.push(`REDIS_TLS_CA_FILE: "${caFile}" holds no PEM certificate (a line -----BEGIN CERTIFICATE----- is expected)`);
+    return undefined;
+  }
+  return { ca };
 }
 
 function parseRedis(url: string | undefined, nodes: string | undefined, problems: string[]): RedisTarget {
@@ -127,8 +170,12 @@ function parseRedis(url: string | undefined, nodes: string | undefined, problems
   return { kind: 'embedded' };
 }
 
-/** Validates an environment; pure, so tests pass their own object. */
-export function parseConfig(env: Record<string, string | undefined>, generateToken = () => randomBytes(24).toString('base64url')): ConfigResult {
+/** Validates an environment; pure but for the token generator and the file reader (REDIS_TLS_CA_FILE), which tests pass. */
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  generateToken = () => randomBytes(24).toString('base64url'),
+  readFile = (path: string) => readFileSync(path, 'utf8'),
+): ConfigResult {
   const problems: string[] = [];
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -139,6 +186,8 @@ export function parseConfig(env: Record<string, string | undefined>, generateTok
   const redis = parseRedis(e.REDIS_URL, e.REDIS_CLUSTER_NODES, problems);
   const auth = clusterAuth(e.REDIS_CLUSTER_USERNAME, e.REDIS_CLUSTER_PASSWORD, redis.kind === 'cluster', problems);
   if (redis.kind === 'cluster') Object.assign(redis, auth);
+  const tls = parseTls(e, redis, readFile, problems);
+  if (tls && redis.kind !== 'embedded') redis.tls = tls;
   let adminToken = e.ADMIN_TOKEN?.trim() ?? '';
   const adminTokenGenerated = adminToken === '';
   if (adminTokenGenerated) adminToken = generateToken();

@@ -1,3 +1,4 @@
+import { connect as tlsConnect } from 'node:tls';
 import { Cluster, Redis } from 'ioredis';
 import RedisMock from 'ioredis-mock';
 import type { RedisTarget } from '../config.js';
@@ -21,23 +22,54 @@ let embeddedCounter = 0;
  * Connection errors surface where they matter — as failed commands, which the breaker and onRedisDown handle, and
  * as breaker transitions in the log — so the client's own 'error' events are not printed once per retry.
  */
-function quiet<T extends ServerRedis>(client: T, credentialsHint: string): T {
-  client.on('error', (error: unknown) => warnOnRefusedCredentials(error, credentialsHint));
+function quiet<T extends ServerRedis>(client: T, hints: ConnectionHints): T {
+  client.on('error', (error: unknown) => warnOnce(error, hints));
   return client;
 }
 
-let credentialsWarned = false;
+/** What to tell the operator when Redis refuses the credentials, or the TLS certificate cannot be verified. */
+interface ConnectionHints {
+  credentials: string;
+  tls: string;
+}
+
+const REFUSED_CREDENTIALS = /NOAUTH|WRONGPASS|invalid (username-password|password)|AUTH <password> called without any password/i;
+const UNTRUSTED_CERTIFICATE = /self[- ]signed certificate|unable to (verify|get local issuer)|certificate (has expired|is not yet valid)|Hostname\/IP does not match/i;
+const warned = new Set<string>();
 
 /**
- * A Redis that refuses this server's credentials will not start working on its own, unlike one that is down, so it
- * is said once, with what to set. ioredis reports a Cluster's node errors inside the cluster's own error.
+ * A Redis that refuses this server's credentials, or whose certificate it cannot verify, will not start working on
+ * its own, unlike one that is down, so each is said once, with what to set. ioredis reports a Cluster's node errors
+ * inside the cluster's own error (lastNodeError).
  */
-function warnOnRefusedCredentials(error: unknown, hint: string): void {
+function warnOnce(error: unknown, hints: ConnectionHints): void {
   const text = [error, (error as { lastNodeError?: unknown } | null)?.lastNodeError].map((e) => (e instanceof Error ? e.message : '')).join(' ');
-  const refused = /NOAUTH|WRONGPASS|invalid (username-password|password)|AUTH <password> called without any password/i.exec(text);
-  if (!refused || credentialsWarned) return;
-  credentialsWarned = true;
-  console.error(`ratelab: Redis refused this server's credentials (${refused[0]}). ${hint}`);
+  for (const [kind, pattern, what, hint] of [
+    ['credentials', REFUSED_CREDENTIALS, "refused this server's credentials", hints.credentials],
+    ['tls', UNTRUSTED_CERTIFICATE, "presented a TLS certificate this server does not trust", hints.tls],
+  ] as const) {
+    const found = pattern.exec(text);
+    if (!found || warned.has(kind)) continue;
+    warned.add(kind);
+    console.error(`ratelab: Redis ${what} (${found[0]}). ${hint}`);
+  }
+}
+
+/**
+ * ioredis does not pass on a cluster node's TLS verification error (the cluster only reports "Connection is
+ * closed."), so with TLS on, the first cluster error is checked by one handshake of our own to a seed node, with the
+ * same TLS options; a certificate it cannot verify is then reported like any other (warnOnce). Bounded: 2 s.
+ */
+function probeTlsOnFirstError(cluster: Cluster, node: { host: string; port: number }, tls: object, hints: ConnectionHints): void {
+  cluster.once('error', () => {
+    const socket = tlsConnect({ host: node.host, port: node.port, ...tls });
+    socket.setTimeout(2000, () => socket.destroy());
+    socket.once('secureConnect', () => socket.destroy());
+    socket.once('error', (error) => {
+      socket.destroy();
+      warnOnce(error, hints);
+    });
+  });
 }
 
 /** Connection options shared by every real connection: fail fast while Redis is away, reconnect on our own. */
@@ -69,25 +101,38 @@ export function embeddedRedis(): RedisHandle {
 export function redisHandle(target: RedisTarget, timeoutMs: number): RedisHandle {
   if (target.kind === 'embedded') return embeddedRedis();
   if (target.kind === 'single') {
-    const make = () => quiet(new Redis(target.url, realOptions(timeoutMs)), 'Put the user and password in REDIS_URL: redis://user:password@host:port (rediss:// for TLS).');
+    const options = { ...realOptions(timeoutMs), ...(target.tls ? { tls: { ...target.tls } } : {}) };
+    const make = () =>
+      quiet(new Redis(target.url, options), {
+        credentials: 'Put the user and password in REDIS_URL: redis://user:password@host:port (rediss:// for TLS).',
+        tls: 'If Redis uses a private CA, set REDIS_TLS_CA_FILE to its PEM file.',
+      });
     const safe = target.url.replace(/\/\/[^@/]*@/, '//***@');
     return { kind: 'single', describe: safe, client: make(), connect: make };
   }
-  const make = () =>
-    quiet(
+  const hints = {
+    credentials: 'Set REDIS_CLUSTER_PASSWORD (and REDIS_CLUSTER_USERNAME for an ACL user) to what the cluster nodes require.',
+    tls: 'If the nodes use a private CA, set REDIS_TLS_CA_FILE to its PEM file.',
+  };
+  const make = () => {
+    const cluster = quiet(
       new Cluster(target.nodes, {
         redisOptions: {
           ...realOptions(timeoutMs),
           ...(target.username !== undefined ? { username: target.username } : {}),
           ...(target.password !== undefined ? { password: target.password } : {}),
+          ...(target.tls ? { tls: { ...target.tls } } : {}),
         },
         enableOfflineQueue: false,
         lazyConnect: true,
         clusterRetryStrategy: (times: number) => Math.min(100 * times, 1000),
       }),
-      'Set REDIS_CLUSTER_PASSWORD (and REDIS_CLUSTER_USERNAME for an ACL user) to what the cluster nodes require.',
+      hints,
     );
-  const who = target.password === undefined ? '' : ` as ${target.username ?? 'default'} with a password`;
+    if (target.tls && target.nodes[0]) probeTlsOnFirstError(cluster, target.nodes[0], target.tls, hints);
+    return cluster;
+  };
+  const who = `${target.tls ? ' over TLS' : ''}${target.password === undefined ? '' : ` as ${target.username ?? 'default'} with a password`}`;
   return { kind: 'cluster', describe: `cluster ${target.nodes.map((n) => `${n.host}:${n.port}`).join(',')}${who}`, client: make(), connect: make };
 }
 
