@@ -104,7 +104,7 @@ export function renderReport(r: any): string {
   out.push('');
   out.push(markdownTable(['contender', 'bytes per client key', 'Redis keys per client key'], r.memory.map((m: any) => [m.name, fmtInt(m.bytesPerKey), m.redisKeysPerKey.toFixed(2)])));
   out.push('');
-  out.push('Sliding log, one client key (sorted set + meta hash): memory grows with every logged request. Redis keeps a small sorted set as a compact listpack (up to 128 entries by default) and switches to a skiplist above that, so the cost per entry jumps.');
+  out.push('Sliding log, one client key (sorted set + packed meta string): memory grows with every logged request. Redis keeps a small sorted set as a compact listpack (up to 128 entries by default) and switches to a skiplist above that, so the cost per entry jumps.');
   out.push('');
   out.push(markdownTable(['log size', 'bytes (log + meta)', 'bytes per logged request'], r.slidingLog.map((l: any) => [`${l.entries} entries`, fmtInt(l.bytes), l.perEntry == null || !Number.isFinite(l.perEntry) ? '—' : fmtInt(l.perEntry)])));
   out.push('');

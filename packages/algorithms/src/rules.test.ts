@@ -69,7 +69,7 @@ describe('costs', () => {
 describe('keys', () => {
   const limiter = createLimiter(mockRedis(), { algorithm: 'sliding-log', limit: 1, windowMs: 10 }, { prefix: 'api' });
   it('are namespaced and hash-tagged: rl:{prefix:key}:suffix, one tag for every key of a decision', () => {
-    expect(limiter.keysFor('user:42')).toEqual(['rl:{api:user:42}:log', 'rl:{api:user:42}:meta']);
+    expect(limiter.keysFor('user:42')).toEqual(['rl:{api:user:42}:log2', 'rl:{api:user:42}:meta2']);
     // A client key with braces cannot change the tag: Redis hashes up to the first '}' after the first '{'.
     const keys = limiter.keysFor('a}b{c');
     const tags = keys.map((k) => k.slice(k.indexOf('{') + 1, k.indexOf('}')));

@@ -49,7 +49,7 @@ export const SCRIPTS: Record<AtomicAlgorithm, LuaScript> = {
     const x = as(r, 'fixed-window');
     return [x.limit, x.windowMs];
   }),
-  'sliding-log': script('sliding-log', SLIDING_LOG_LUA, ['log', 'meta'], (r) => {
+  'sliding-log': script('sliding-log', SLIDING_LOG_LUA, ['log2', 'meta2'], (r) => {
     const x = as(r, 'sliding-log');
     return [x.limit, x.windowMs, x.countRejected ? '1' : '0'];
   }),

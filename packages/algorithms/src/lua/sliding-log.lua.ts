@@ -3,7 +3,8 @@ import { COMMON_ARGV, luaScript } from './prelude.js';
 export const SLIDING_LOG_LUA = luaScript(
   `-- ratelab sliding-log: an exact log of admitted cost in the window (t - windowMs, t], atomically.
 -- KEYS[1] sorted set: one member "seq:cost" per logged request, scored by its time in ms
--- KEYS[2] hash { logged, seq, last }: the cost still in the window, a member counter, the latest time seen
+-- KEYS[2] string, written by pack_numbers: the cost still in the window, a member counter, the latest time seen,
+--         the newest entry's time (-1 before the first)
 ${COMMON_ARGV}
 -- ARGV[4] limit, ARGV[5] windowMs, ARGV[6] countRejected ('1' logs blocked requests too)
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
@@ -13,10 +14,9 @@ local cost = arg(2)
 local limit = arg(4)
 local size = arg(5)
 local count_rejected = ARGV[6] == '1'
-local m = redis.call('HMGET', KEYS[2], 'logged', 'seq', 'last')
-local logged = num(m[1]) or 0
-local seq = num(m[2]) or 0
-local last = num(m[3]) or t
+local logged, seq, last, newest = 0, 0, t, -1
+local stored = redis.call('GET', KEYS[2])
+if type(stored) == 'string' then logged, seq, last, newest = unpack_numbers(stored) end
 local now = math.max(t, last)
 local function cost_of(member) return num(string.match(member, ':(%d+)$')) end
 
@@ -31,10 +31,10 @@ if allowed or count_rejected then
   seq = seq + 1
   redis.call('ZADD', KEYS[1], fmt(now), fmt(seq) .. ':' .. fmt(cost))
   logged = logged + cost
+  newest = now
 end
-redis.call('HSET', KEYS[2], 'logged', fmt(logged), 'seq', fmt(seq), 'last', fmt(now))
+redis.call('SET', KEYS[2], pack_numbers(logged, seq, now, newest), 'PX', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-redis.call('PEXPIRE', KEYS[2], ARGV[3])
 
 local retry = 0
 if not allowed then
@@ -49,9 +49,9 @@ if not allowed then
     end
   end
 end
+-- Entries are logged at non-decreasing times, so the newest is still in the log exactly when it is inside the window.
 local reset = 0
-local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-if #newest == 2 then reset = num(newest[2]) + size - t end
+if newest >= 0 and newest > edge then reset = newest + size - t end
 return { allowed and 1 or 0, math.max(0, limit - logged), retry, reset, 0, t }
 `,
 );

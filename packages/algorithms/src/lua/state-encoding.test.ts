@@ -1,4 +1,5 @@
-// Every script but the sliding log stores its numbers in one string (prelude `pack_numbers`): 8-byte doubles
+// Every script stores its numbers in one string (prelude `pack_numbers`; the sliding log its meta, beside the
+// sorted set of entries): 8-byte doubles
 // where Redis has its `struct` library, 17-digit text where the engine has not (fengari, under ioredis-mock). Both
 // must hold exactly the model's numbers, and each engine must really take its own branch: a Redis that silently fell
 // back to text would still decide correctly, only slower, so the stored bytes are checked here.
@@ -54,5 +55,21 @@ describe.each(CASES)('$rule.algorithm state encoding', ({ rule, fields }) => {
     const text = (await (mock as unknown as Redis).get(limiter.keysFor('k')[0]!)) as string;
     expect(text.split(' ')).toHaveLength(fields.length);
     expect(text.split(' ').map(Number)).toEqual(expected(rule, fields));
+  });
+});
+
+describe('sliding-log meta encoding', () => {
+  it('on Redis: logged cost, member counter, last time and newest entry time as four doubles', async () => {
+    real ??= realRedis();
+    const rule: Rule = { algorithm: 'sliding-log', limit: 3, windowMs: 300, countRejected: false };
+    const limiter = createLimiter(real, rule, { prefix: uniquePrefix('enc'), clock: 'app' });
+    for (const t of times) await limiter.check('k', { nowMs: t });
+    const bytes = (await real.getBuffer(limiter.keysFor('k')[1]!))!;
+    expect(bytes.length).toBe(32);
+    const model = modelFor(rule);
+    const state = model.initial(rule, times[0]!) as unknown as { times: number[]; head: number; logged: number; lastMs: number };
+    for (const t of times) model.decideInPlace(rule, state as never, t, 1);
+    // Every request of this trace is logged (none is blocked), so the counter is the number of requests.
+    expect([0, 1, 2, 3].map((i) => bytes.readDoubleLE(8 * i))).toEqual([state.logged, times.length, state.lastMs, state.times[state.times.length - 1]]);
   });
 });
