@@ -87,3 +87,24 @@ describe('POST /v1/race bounds', () => {
     }
   });
 });
+
+describe('POST /v1/race on the embedded store, at its largest', () => {
+  it('opens every replica connection without Node warning about a listener leak', async () => {
+    const server = await startTestServer({ labs });
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      // Two labs at once, each with the most replicas: every connection is an ioredis-mock on one shared data set.
+      const race = () => server.app.request('/v1/race', json({ algorithm: 'fixed-window', params: { limit: 5, windowMs: 60_000 }, replicas: 8, requests: 8, trials: 1 }));
+      const answers = await Promise.all([race(), race()]);
+      expect(answers.map((r) => r.status)).toEqual([200, 200]);
+      // Warnings are emitted on the next tick.
+      await new Promise((r) => setTimeout(r, 10));
+      expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      server.close();
+    }
+  });
+});

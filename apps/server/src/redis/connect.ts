@@ -90,11 +90,23 @@ function realOptions(timeoutMs: number) {
   };
 }
 
+/**
+ * Embedded connections open at once, at most: the app's client and subscriber, and per running lab up to its race
+ * replicas (8 each, 2 labs by default). Each ioredis-mock instance listens on its data set's shared emitter, whose
+ * default limit of 10 made Node print a "possible memory leak" warning during an ordinary race.
+ */
+const EMBEDDED_CONNECTIONS = 64;
+
 /** An embedded store: ioredis-mock instances created with the same host/port share one data set. */
 export function embeddedRedis(): RedisHandle {
   embeddedCounter += 1;
   const where = { host: 'ratelab-embedded', port: 20_000 + ((process.pid * 7 + embeddedCounter) % 40_000) };
-  const make = () => new RedisMock(where) as unknown as Redis;
+  const make = () => {
+    const mock = new RedisMock(where);
+    // Internal to ioredis-mock (the shared context of one data set); if it moves, only the warning comes back.
+    (mock as unknown as { context?: { modifiedKeyEvents?: { setMaxListeners(n: number): void } } }).context?.modifiedKeyEvents?.setMaxListeners(EMBEDDED_CONNECTIONS);
+    return mock as unknown as Redis;
+  };
   return { kind: 'embedded', describe: 'embedded (ioredis-mock, in this process, not persisted)', client: make(), connect: make };
 }
 

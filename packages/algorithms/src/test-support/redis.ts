@@ -20,9 +20,14 @@ export function realRedis(): Redis {
   return new Redis(testRedisUrl(), { lazyConnect: false, maxRetriesPerRequest: 1 });
 }
 
-/** A fresh, empty ioredis-mock (each instance has its own data). */
+/**
+ * A fresh, empty ioredis-mock with a data set of its own. ioredis-mock shares data among instances created with the
+ * same host and port (all of them, without options), so each gets a host name of its own.
+ */
+let mocks = 0;
 export function mockRedis(): RedisLike {
-  return new RedisMock() as unknown as RedisLike;
+  mocks += 1;
+  return new RedisMock({ host: `ratelab-test-mock-${process.pid}-${mocks}` }) as unknown as RedisLike;
 }
 
 /** A key prefix unique to one test, so tests sharing the real Redis never see each other's keys. */
