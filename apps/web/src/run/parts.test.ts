@@ -1,7 +1,7 @@
 import { BUILTIN_SCENARIOS } from '@ratelab/sim';
 import { describe, expect, it } from 'vitest';
-import type { TraceData } from './columns';
-import { joinParts, splitLimiters } from './parts';
+import { toTraceJson, type TraceData } from './columns';
+import { changedLimiter, joinParts, spliceLimiter, splitLimiters } from './parts';
 import { answer } from './simulate';
 
 const clock = () => 0;
@@ -69,5 +69,53 @@ describe('split runs', () => {
     const bad = { ...large, limiters: [...large.limiters.slice(0, 2), { id: 'tb', algorithm: 'token-bucket', capacity: -1, refillPerSecond: 300 }] };
     const r = answer({ id: 1, kind: 'run', scenario: bad, limiterRange: [0, 2] }, clock).response;
     expect(r.kind === 'run' && !r.ok && r.issues.map((i) => i.path)).toContain('limiters[2].capacity');
+  });
+});
+
+/** `scenario` with limiter `i`'s size parameter (limit, capacity or burst) one larger. */
+function bigger(scenario: unknown, i: number): { limiters: Record<string, unknown>[] } {
+  const next = structuredClone(scenario) as { limiters: Record<string, unknown>[] };
+  const l = next.limiters[i]!;
+  const param = ['limit', 'capacity', 'burst'].find((p) => typeof l[p] === 'number')!;
+  l[param] = (l[param] as number) + 1;
+  return next;
+}
+
+/** One limiter of `scenario` run alone, as the incremental path asks the worker. */
+function runOne(scenario: unknown, i: number): TraceData {
+  const r = answer({ id: 1, kind: 'run', scenario, limiterRange: [i, i + 1] }, clock).response;
+  if (r.kind !== 'run' || !r.ok) throw new Error(`run failed: ${JSON.stringify(r)}`);
+  return r.trace;
+}
+
+describe('incremental runs (one limiter changed)', () => {
+  it('find the one limiter whose rule alone changed, and nothing else', () => {
+    const s = large as unknown as { limiters: Record<string, unknown>[]; seed: number };
+    expect(changedLimiter(s, structuredClone(s))).toBe(-1);
+    expect(changedLimiter(s, bigger(s, 1))).toBe(1);
+    expect(changedLimiter(s, bigger(bigger(s, 0), 2))).toBe(-1);
+    expect(changedLimiter(s, { ...bigger(s, 1), seed: 8 })).toBe(-1);
+    expect(changedLimiter(s, { ...s, limiters: s.limiters.slice(0, 2) })).toBe(-1);
+    expect(changedLimiter(s, null)).toBe(-1);
+  });
+
+  it('splice into exactly the trace of a whole run, for every limiter of every built-in and a large run', () => {
+    const scenarios = [...BUILTIN_SCENARIOS.filter((b) => b.limiters.length > 1), large];
+    let differed = 0;
+    for (const s of scenarios) {
+      const base = run(s, 1);
+      for (let i = 0; i < s.limiters.length; i++) {
+        const next = bigger(s, i);
+        expect(changedLimiter(s, next)).toBe(i);
+        const spliced = spliceLimiter(base, i, runOne(next, i));
+        const whole = run(next, 1);
+        const id = `${(s as { id?: string }).id} limiter ${i}`;
+        expect(spliced.detail, id).toBe(whole.detail);
+        expect(toTraceJson(spliced), id).toEqual(toTraceJson(whole));
+        if (JSON.stringify(toTraceJson(base).limiters[i]) !== JSON.stringify(toTraceJson(whole).limiters[i])) differed += 1;
+      }
+    }
+    // The changed rule really changed decisions in most cases, so the splice was tested on new decisions.
+    expect(differed).toBeGreaterThan(5);
   });
 });

@@ -46,7 +46,8 @@ export function startRunController(): SimRunner {
     latest = revision;
     lastEdit = { revision, at: performance.mark(MARKS.edit, { detail: { revision } }).startTime };
     actions.runStarted();
-    void sim.run(scenario).then((r) => {
+    const { trace: shown, traceScenario: shownScenario } = appStore.getState();
+    void sim.run(scenario, shown && shownScenario ? { scenario: shownScenario, trace: shown } : undefined).then((r) => {
       if (revision !== latest) return;
       // simMs: the worker's own time for the run (validate, simulate, build the columns), without the messaging.
       performance.mark(MARKS.simulated, { detail: { revision, simMs: r.ok ? r.simMs : null } });

@@ -1,6 +1,6 @@
 import type { Issue, ScenarioJson } from '../state/types';
 import type { LimiterDetail, TraceData } from './columns';
-import { joinParts, splitLimiters } from './parts';
+import { changedLimiter, joinParts, spliceLimiter, splitLimiters } from './parts';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 export type RunResult = { ok: true; trace: TraceData; simMs: number; id: number } | { ok: false; issues: Issue[] };
@@ -65,8 +65,21 @@ export class SimRunner {
   /** Run workers to use at most (started as a split first needs them). */
   private readonly lanes = Math.max(1, Math.min(MAX_RUN_LANES, globalThis.navigator?.hardwareConcurrency ?? 1));
 
-  run(scenario: unknown): Promise<RunResult> {
+  /**
+   * Runs `scenario`. With `base` (the run on screen and the scenario it came from), an edit that changed one limiter's
+   * rule and nothing else re-runs only that limiter and splices it into the base: the other limiters, which share the
+   * traffic but never each other's state, would decide exactly as before (run/parts.ts).
+   */
+  run(scenario: unknown, base?: { scenario: unknown; trace: TraceData }): Promise<RunResult> {
     const id = this.nextId++;
+    const changed = base && !base.trace.truncated ? changedLimiter(base.scenario, scenario) : -1;
+    if (base && changed >= 0) {
+      const lane = this.runs[id % this.runs.length]!;
+      return lane.send({ id, kind: 'run', scenario, limiterRange: [changed, changed + 1] }).then((r) => {
+        const result = resultOf([r], id);
+        return result.ok ? { ...result, trace: spliceLimiter(base.trace, changed, result.trace) } : result;
+      });
+    }
     const ranges = splitLimiters(limiterCount(scenario), this.lanes);
     if (ranges.length <= 1) return this.runs[0]!.send({ id, kind: 'run', scenario }).then((r) => resultOf([r], id));
     for (let i = this.runs.length; i < ranges.length; i++) this.runs.push(new WorkerLane(`ratelab-sim-${i + 1}`));
