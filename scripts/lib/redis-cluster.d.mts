@@ -14,5 +14,5 @@ export function startRedisCluster(options?: {
   masters?: number;
   timeoutMs?: number;
   password?: string;
-  tls?: { ca: string; cert: string; key: string };
+  tls?: { ca: string; cert: string; key: string; clientCert?: string; clientKey?: string; requireClientCert?: boolean };
 }): Promise<LocalRedisCluster>;

@@ -11,7 +11,7 @@ const run = promisify(execFile);
 /** redis-cli with a bounded wait: a wedged node must fail the setup, not hang it. */
 async function cli(args, timeoutMs = 30_000, access = {}) {
   const auth = access.password === undefined ? [] : ['-a', access.password, '--no-auth-warning'];
-  const tls = access.tls === undefined ? [] : ['--tls', '--cacert', access.tls.ca];
+  const tls = access.tls === undefined ? [] : ['--tls', '--cacert', access.tls.ca, ...(access.tls.clientCert ? ['--cert', access.tls.clientCert, '--key', access.tls.clientKey] : [])];
   const { stdout } = await run('redis-cli', [...auth, ...tls, ...args], { timeout: timeoutMs });
   return stdout;
 }
@@ -36,8 +36,9 @@ async function waitForClusterOk(ports, timeoutMs, access) {
  * Starts `masters` (default 3, at least 3 as redis-cli requires) cluster-enabled redis-servers and joins them into
  * one cluster covering all 16384 slots. Returns { nodes: [{host, port}], ports, env, stop() }; `env` is the
  * REDIS_CLUSTER_NODES value ("127.0.0.1:p1,127.0.0.1:p2,...") the server's configuration reads. With `password`
- * every node requires it (requirepass, and masterauth for the nodes among themselves). With `tls` ({ ca, cert, key }
- * PEM files, e.g. from tls-certs.mjs) every node, and the cluster bus, speaks only TLS on its port.
+ * every node requires it (requirepass, and masterauth for the nodes among themselves). With `tls` ({ ca, cert, key,
+ * clientCert, clientKey } PEM files, e.g. from tls-certs.mjs) every node, and the cluster bus, speaks only TLS on its
+ * port; with `tls.requireClientCert` the nodes also require a client certificate from the CA (Redis's default).
  */
 export async function startRedisCluster({ masters = 3, timeoutMs = 30_000, password = undefined, tls = undefined } = {}) {
   const access = { password, tls };
@@ -60,7 +61,8 @@ export async function startRedisCluster({ masters = 3, timeoutMs = 30_000, passw
             // The port chosen above becomes the TLS port; plain TCP is switched off (the later --port wins).
             ...(tls === undefined
               ? []
-              : ['--port', '0', '--tls-port', String(port), '--tls-cluster', 'yes', '--tls-cert-file', tls.cert, '--tls-key-file', tls.key, '--tls-ca-cert-file', tls.ca, '--tls-auth-clients', 'no']),
+              : ['--port', '0', '--tls-port', String(port), '--tls-cluster', 'yes', '--tls-cert-file', tls.cert, '--tls-key-file', tls.key, '--tls-ca-cert-file', tls.ca,
+                  '--tls-auth-clients', tls.requireClientCert ? 'yes' : 'no']),
           ],
         }),
       );

@@ -5,6 +5,9 @@ export interface TestCertificates {
   /** PEM server certificate for 127.0.0.1 and localhost, and its key. */
   cert: string;
   key: string;
+  /** PEM client certificate signed by the same CA, and its key. */
+  clientCert: string;
+  clientKey: string;
   /** Deletes the temporary directory. */
   remove(): void;
 }

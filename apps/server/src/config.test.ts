@@ -76,7 +76,27 @@ describe('parseConfig', () => {
     expect(problem({ REDIS_URL: 'redis://h:1', REDIS_CLUSTER_TLS: '1' })).toMatch(/REDIS_CLUSTER_TLS applies to REDIS_CLUSTER_NODES only/);
     expect(problem({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_TLS: 'maybe' })).toMatch(/REDIS_CLUSTER_TLS must be 1 or 0/);
     expect(problem({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_TLS: '1', REDIS_TLS_CA_FILE: '/missing.pem' })).toMatch(/REDIS_TLS_CA_FILE: cannot read "\/missing.pem" \(ENOENT/);
-    expect(problem({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_TLS: '1', REDIS_TLS_CA_FILE: '/etc/not-a-cert' })).toMatch(/holds no PEM certificate/);
+    expect(problem({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_TLS: '1', REDIS_TLS_CA_FILE: '/etc/not-a-cert' })).toMatch(/REDIS_TLS_CA_FILE: "\/etc\/not-a-cert" holds no PEM certificate/);
+  });
+
+  it('reads a client certificate and key (both or neither) for a Redis that requires one', () => {
+    const cert = '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n';
+    const key = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n';
+    const files: Record<string, string> = { '/c.pem': cert, '/k.pem': key };
+    const read = (path: string) => {
+      if (!(path in files)) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return files[path]!;
+    };
+    const parse = (env: Record<string, string>) => parseConfig(env, () => 'token', read);
+    const ok = parse({ REDIS_URL: 'rediss://h:6380', REDIS_TLS_CERT_FILE: '/c.pem', REDIS_TLS_KEY_FILE: '/k.pem' });
+    expect(ok.ok && ok.config.redis).toEqual({ kind: 'single', url: 'rediss://h:6380', tls: { cert, key } });
+    const problem = (env: Record<string, string>) => {
+      const r = parse(env);
+      return r.ok ? '' : r.problems.join('\n');
+    };
+    expect(problem({ REDIS_URL: 'rediss://h:6380', REDIS_TLS_CERT_FILE: '/c.pem' })).toMatch(/REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE go together/);
+    expect(problem({ REDIS_URL: 'rediss://h:6380', REDIS_TLS_CERT_FILE: '/c.pem', REDIS_TLS_KEY_FILE: '/c.pem' })).toMatch(/REDIS_TLS_KEY_FILE: "\/c.pem" holds no PEM private key/);
+    expect(problem({ REDIS_URL: 'redis://h:6379', REDIS_TLS_CERT_FILE: '/c.pem', REDIS_TLS_KEY_FILE: '/k.pem' })).toMatch(/REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE are set but no connection uses TLS/);
   });
 
   it('bounds the rules check period at one second so hot reload stays within its promise', () => {

@@ -15,9 +15,14 @@ export type RedisTarget =
    */
   | { kind: 'cluster'; nodes: { host: string; port: number }[]; username?: string; password?: string; tls?: RedisTls };
 
-/** TLS to Redis: `ca` is the PEM text of a private CA to trust; without it, the system's trusted CAs. */
+/**
+ * TLS to Redis: `ca` is the PEM text of a private CA to trust (without it, the system's trusted CAs); `cert` and `key`
+ * a client certificate and its key, for a Redis that requires one (its default when TLS is on: tls-auth-clients yes).
+ */
 export interface RedisTls {
   ca?: string;
+  cert?: string;
+  key?: string;
 }
 
 export interface BreakerConfig {
@@ -83,6 +88,8 @@ const envSchema = z.object({
   REDIS_CLUSTER_PASSWORD: z.string().optional(),
   REDIS_CLUSTER_TLS: z.string().optional(),
   REDIS_TLS_CA_FILE: z.string().optional(),
+  REDIS_TLS_CERT_FILE: z.string().optional(),
+  REDIS_TLS_KEY_FILE: z.string().optional(),
   ADMIN_TOKEN: z.string().optional(),
   CORS_ORIGIN: z.string().optional(),
   REDIS_TIMEOUT_MS: int('REDIS_TIMEOUT_MS', 250, 10, 10_000),
@@ -110,35 +117,48 @@ function clusterAuth(username: string | undefined, password: string | undefined,
   return auth;
 }
 
+/** PEM files named by the TLS variables, and the line each must contain. */
+const TLS_FILES = [
+  { name: 'REDIS_TLS_CA_FILE', field: 'ca', marker: '-----BEGIN CERTIFICATE-----', what: 'PEM certificate' },
+  { name: 'REDIS_TLS_CERT_FILE', field: 'cert', marker: '-----BEGIN CERTIFICATE-----', what: 'PEM certificate' },
+  { name: 'REDIS_TLS_KEY_FILE', field: 'key', marker: 'PRIVATE KEY-----', what: 'PEM private key' },
+] as const;
+
+type TlsEnv = Partial<Record<'REDIS_CLUSTER_TLS' | (typeof TLS_FILES)[number]['name'], string>>;
+
 /**
- * TLS settings: REDIS_CLUSTER_TLS turns TLS on for a cluster (a rediss:// REDIS_URL already is TLS), and
- * REDIS_TLS_CA_FILE names a private CA to trust for either. The file is read here, once, so a bad path stops the
- * start with its name rather than failing every connection later.
+ * TLS settings: REDIS_CLUSTER_TLS turns TLS on for a cluster (a rediss:// REDIS_URL already is TLS);
+ * REDIS_TLS_CA_FILE names a private CA to trust, REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE a client certificate,
+ * for either. The files are read here, once, so a bad path stops the start with its name rather than failing every
+ * connection later.
  */
-function parseTls(e: { REDIS_CLUSTER_TLS?: string; REDIS_TLS_CA_FILE?: string }, target: RedisTarget, readFile: (path: string) => string, problems: string[]): RedisTls | undefined {
+function parseTls(e: TlsEnv, target: RedisTarget, readFile: (path: string) => string, problems: string[]): RedisTls | undefined {
   const flag = e.REDIS_CLUSTER_TLS?.trim().toLowerCase() ?? '';
   if (!['', '0', '1', 'false', 'true', 'no', 'yes'].includes(flag)) problems.push(`REDIS_CLUSTER_TLS must be 1 or 0 (true/false, yes/no; got "${e.REDIS_CLUSTER_TLS}")`);
   const clusterTls = ['1', 'true', 'yes'].includes(flag);
   if (clusterTls && target.kind !== 'cluster') problems.push('REDIS_CLUSTER_TLS applies to REDIS_CLUSTER_NODES only; for one Redis use a rediss:// REDIS_URL');
   const tls = (target.kind === 'cluster' && clusterTls) || (target.kind === 'single' && /^rediss:/i.test(target.url));
-  const caFile = e.REDIS_TLS_CA_FILE?.trim() || undefined;
-  if (!caFile) return tls ? {} : undefined;
+  const files = TLS_FILES.filter((f) => e[f.name]?.trim());
+  if (files.length === 0) return tls ? {} : undefined;
   if (!tls) {
-    problems.push('REDIS_TLS_CA_FILE is set but no connection uses TLS: use a rediss:// REDIS_URL, or REDIS_CLUSTER_TLS=1 with REDIS_CLUSTER_NODES');
+    problems.push(`${files.map((f) => f.name).join(' and ')} ${files.length > 1 ? 'are' : 'is'} set but no connection uses TLS: use a rediss:// REDIS_URL, or REDIS_CLUSTER_TLS=1 with REDIS_CLUSTER_NODES`);
     return undefined;
   }
-  let ca: string;
-  try {
-    ca = readFile(caFile);
-  } catch (error) {
-    problems.push(`REDIS_TLS_CA_FILE: cannot read "${caFile}" (${error instanceof Error ? error.message : String(error)})`);
-    return undefined;
+  if (!e.REDIS_TLS_CERT_FILE?.trim() !== !e.REDIS_TLS_KEY_FILE?.trim()) problems.push('REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE go together: a client certificate needs its key');
+  const out: RedisTls = {};
+  for (const f of files) {
+    const path = (e[f.name] as string).trim();
+    let text: string;
+    try {
+      text = readFile(path);
+    } catch (error) {
+      problems.push(`${f.name}: cannot read "${path}" (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    if (!text.includes(f.marker)) problems.push(`${f.name}: "${path}" holds no ${f.what} (a line with ${f.marker} is expected)`);
+    else out[f.field] = text;
   }
-  if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
-    problems.push(`REDIS_TLS_CA_FILE: "${caFile}" holds no PEM certificate (a line -----BEGIN CERTIFICATE----- is expected)`);
-    return undefined;
-  }
-  return { ca };
+  return out;
 }
 
 function parseRedis(url: string | undefined, nodes: string | undefined, problems: string[]): RedisTarget {

@@ -27,14 +27,17 @@ function quiet<T extends ServerRedis>(client: T, hints: ConnectionHints): T {
   return client;
 }
 
-/** What to tell the operator when Redis refuses the credentials, or the TLS certificate cannot be verified. */
+/** What to tell the operator when Redis refuses the credentials, its certificate is not trusted, or it wants ours. */
 interface ConnectionHints {
   credentials: string;
   tls: string;
 }
 
+const CLIENT_CERTIFICATE_HINT = 'Redis requires a client certificate: set REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE (signed by a CA it trusts).';
+
 const REFUSED_CREDENTIALS = /NOAUTH|WRONGPASS|invalid (username-password|password)|AUTH <password> called without any password/i;
 const UNTRUSTED_CERTIFICATE = /self[- ]signed certificate|unable to (verify|get local issuer)|certificate (has expired|is not yet valid)|Hostname\/IP does not match/i;
+const CLIENT_CERTIFICATE_WANTED = /alert certificate required|alert (bad|unknown) certificate|peer did not return a certificate/i;
 const warned = new Set<string>();
 
 /**
@@ -47,6 +50,7 @@ function warnOnce(error: unknown, hints: ConnectionHints): void {
   for (const [kind, pattern, what, hint] of [
     ['credentials', REFUSED_CREDENTIALS, "refused this server's credentials", hints.credentials],
     ['tls', UNTRUSTED_CERTIFICATE, "presented a TLS certificate this server does not trust", hints.tls],
+    ['client-certificate', CLIENT_CERTIFICATE_WANTED, 'refused this server without a client certificate it accepts', CLIENT_CERTIFICATE_HINT],
   ] as const) {
     const found = pattern.exec(text);
     if (!found || warned.has(kind)) continue;
@@ -56,15 +60,17 @@ function warnOnce(error: unknown, hints: ConnectionHints): void {
 }
 
 /**
- * ioredis does not pass on a cluster node's TLS verification error (the cluster only reports "Connection is
- * closed."), so with TLS on, the first cluster error is checked by one handshake of our own to a seed node, with the
- * same TLS options; a certificate it cannot verify is then reported like any other (warnOnce). Bounded: 2 s.
+ * ioredis does not pass on a cluster node's TLS errors (the cluster only reports "Connection is closed."), so with
+ * TLS on, the first cluster error is checked by one connection of our own to a seed node, with the same TLS options:
+ * a handshake, then a PING, because under TLS 1.3 a server that wants a client certificate says so only after the
+ * handshake. Whatever fails is reported like any other error (warnOnce). Bounded: 2 s.
  */
 function probeTlsOnFirstError(cluster: Cluster, node: { host: string; port: number }, tls: object, hints: ConnectionHints): void {
   cluster.once('error', () => {
     const socket = tlsConnect({ host: node.host, port: node.port, ...tls });
     socket.setTimeout(2000, () => socket.destroy());
-    socket.once('secureConnect', () => socket.destroy());
+    socket.once('secureConnect', () => socket.write('PING\r\n'));
+    socket.once('data', () => socket.destroy());
     socket.once('error', (error) => {
       socket.destroy();
       warnOnce(error, hints);
