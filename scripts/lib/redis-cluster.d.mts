@@ -15,4 +15,6 @@ export function startRedisCluster(options?: {
   timeoutMs?: number;
   password?: string;
   tls?: { ca: string; cert: string; key: string; clientCert?: string; clientKey?: string; requireClientCert?: boolean };
+  /** Node i announces node-<i>.ratelab-cluster.invalid (never resolves) to clients. */
+  announceHostnames?: boolean;
 }): Promise<LocalRedisCluster>;

@@ -38,9 +38,11 @@ async function waitForClusterOk(ports, timeoutMs, access) {
  * REDIS_CLUSTER_NODES value ("127.0.0.1:p1,127.0.0.1:p2,...") the server's configuration reads. With `password`
  * every node requires it (requirepass, and masterauth for the nodes among themselves). With `tls` ({ ca, cert, key,
  * clientCert, clientKey } PEM files, e.g. from tls-certs.mjs) every node, and the cluster bus, speaks only TLS on its
- * port; with `tls.requireClientCert` the nodes also require a client certificate from the CA (Redis's default).
+ * port; with `tls.requireClientCert` the nodes also require a client certificate from the CA (Redis's default). With
+ * `announceHostnames` node i tells clients it is node-<i>.ratelab-cluster.invalid, a name that never resolves, so only
+ * a client with a NAT map (announced address -> reachable address) can follow the cluster's redirections.
  */
-export async function startRedisCluster({ masters = 3, timeoutMs = 30_000, password = undefined, tls = undefined } = {}) {
+export async function startRedisCluster({ masters = 3, timeoutMs = 30_000, password = undefined, tls = undefined, announceHostnames = false } = {}) {
   const access = { password, tls };
   if (masters < 3) throw new RangeError('a Redis Cluster needs at least 3 masters');
   const servers = [];
@@ -58,6 +60,9 @@ export async function startRedisCluster({ masters = 3, timeoutMs = 30_000, passw
           extraArgs: [
             '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-port', String(busPort), '--cluster-node-timeout', '5000',
             ...(password === undefined ? [] : ['--requirepass', password, '--masterauth', password]),
+            // Clients are told a host name no resolver knows (as behind NAT or in a container network); the nodes
+            // still reach each other by IP over the cluster bus.
+            ...(announceHostnames ? ['--cluster-announce-hostname', `node-${i + 1}.ratelab-cluster.invalid`, '--cluster-preferred-endpoint-type', 'hostname'] : []),
             // The port chosen above becomes the TLS port; plain TCP is switched off (the later --port wins).
             ...(tls === undefined
               ? []

@@ -83,3 +83,34 @@ describe('the server on a Redis Cluster that requires a password', () => {
     }
   });
 });
+
+describe('the server on a Redis Cluster whose nodes announce names it cannot resolve', () => {
+  let hidden: LocalRedisCluster;
+  beforeAll(async () => {
+    hidden = await startRedisCluster({ announceHostnames: true });
+  }, 90_000);
+  afterAll(async () => {
+    await hidden?.stop();
+  });
+
+  it('decides on it with REDIS_CLUSTER_NAT_MAP, and cannot without', async () => {
+    const natMap = hidden.ports.map((port, i) => `node-${i + 1}.ratelab-cluster.invalid:${port}=127.0.0.1:${port}`).join(',');
+    const mapped = await spawnServer({ REDIS_CLUSTER_NODES: hidden.env, REDIS_CLUSTER_NAT_MAP: natMap, ADMIN_TOKEN: ADMIN });
+    try {
+      expect(mapped.output()).toMatch(/store is cluster 127\.0\.0\.1:\d+.*, 3 NAT-mapped address\(es\)/);
+      expect((await getJson<{ redis: string }>(`${mapped.url}/healthz`)).body.redis).toBe('up');
+      const r = await getJson<{ allowed: boolean; source: string }>(`${mapped.url}/v1/check`, { method: 'POST', headers, body: JSON.stringify({ rule: 'demo', key: 'a' }) });
+      expect(r.body).toMatchObject({ allowed: true, source: 'redis' });
+    } finally {
+      await mapped.stop();
+    }
+    const unmapped = await spawnServer({ REDIS_CLUSTER_NODES: hidden.env, ADMIN_TOKEN: ADMIN });
+    try {
+      for (let i = 0; i < 100 && !unmapped.output().includes('REDIS_CLUSTER_NAT_MAP'); i += 1) await new Promise((r) => setTimeout(r, 100));
+      expect(unmapped.output()).toMatch(/node-\d\.ratelab-cluster\.invalid.*REDIS_CLUSTER_NAT_MAP/s);
+      expect((await getJson<{ redis: string }>(`${unmapped.url}/healthz`)).body.redis).not.toBe('up');
+    } finally {
+      await unmapped.stop();
+    }
+  });
+});

@@ -99,6 +99,22 @@ describe('parseConfig', () => {
     expect(problem({ REDIS_URL: 'redis://h:6379', REDIS_TLS_CERT_FILE: '/c.pem', REDIS_TLS_KEY_FILE: '/k.pem' })).toMatch(/REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE are set but no connection uses TLS/);
   });
 
+  it('reads a NAT map for a cluster whose nodes announce addresses this server cannot reach', () => {
+    const r = parseConfig({ REDIS_CLUSTER_NODES: '203.0.113.7:16379, [::1]:7000', REDIS_CLUSTER_NAT_MAP: '10.0.1.5:6379=203.0.113.7:16379, node-2.internal:6379=[::1]:7000' });
+    expect(r.ok && r.config.redis).toEqual({
+      kind: 'cluster',
+      nodes: [{ host: '203.0.113.7', port: 16379 }, { host: '::1', port: 7000 }],
+      natMap: { '10.0.1.5:6379': { host: '203.0.113.7', port: 16379 }, 'node-2.internal:6379': { host: '::1', port: 7000 } },
+    });
+    const problems = (env: Record<string, string>) => {
+      const c = parseConfig(env);
+      return c.ok ? '' : c.problems.join('\n');
+    };
+    expect(problems({ REDIS_URL: 'redis://h:1', REDIS_CLUSTER_NAT_MAP: 'a:1=b:2' })).toMatch(/REDIS_CLUSTER_NAT_MAP applies to REDIS_CLUSTER_NODES only/);
+    expect(problems({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_NAT_MAP: 'a:1=b' })).toMatch(/REDIS_CLUSTER_NAT_MAP: "a:1=b" is not announced-host:port=reachable-host:port/);
+    expect(problems({ REDIS_CLUSTER_NODES: 'x:1', REDIS_CLUSTER_NAT_MAP: 'a:1=b:2=c:3' })).toMatch(/"a:1=b:2=c:3" is not/);
+  });
+
   it('bounds the rules check period at one second so hot reload stays within its promise', () => {
     expect(parseConfig({ RULES_CHECK_MS: '1001' }).ok).toBe(false);
     expect(parseConfig({ RULES_CHECK_MS: '1000' }).ok).toBe(true);

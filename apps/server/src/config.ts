@@ -13,7 +13,10 @@ export type RedisTarget =
    * `username` and `password` (REDIS_CLUSTER_USERNAME / REDIS_CLUSTER_PASSWORD) authenticate to every node; `tls`
    * (REDIS_CLUSTER_TLS, REDIS_TLS_CA_FILE) makes every node connection TLS.
    */
-  | { kind: 'cluster'; nodes: { host: string; port: number }[]; username?: string; password?: string; tls?: RedisTls };
+  | { kind: 'cluster'; nodes: { host: string; port: number }[]; username?: string; password?: string; tls?: RedisTls; natMap?: NatMap };
+
+/** REDIS_CLUSTER_NAT_MAP: the address a node announces ("host:port") -> the address this server reaches it at. */
+export type NatMap = Record<string, { host: string; port: number }>;
 
 /**
  * TLS to Redis: `ca` is the PEM text of a private CA to trust (without it, the system's trusted CAs); `cert` and `key`
@@ -87,6 +90,7 @@ const envSchema = z.object({
   REDIS_CLUSTER_USERNAME: z.string().optional(),
   REDIS_CLUSTER_PASSWORD: z.string().optional(),
   REDIS_CLUSTER_TLS: z.string().optional(),
+  REDIS_CLUSTER_NAT_MAP: z.string().optional(),
   REDIS_TLS_CA_FILE: z.string().optional(),
   REDIS_TLS_CERT_FILE: z.string().optional(),
   REDIS_TLS_KEY_FILE: z.string().optional(),
@@ -161,6 +165,41 @@ function parseTls(e: TlsEnv, target: RedisTarget, readFile: (path: string) => st
   return out;
 }
 
+const HOST_PORT = /^([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/;
+
+/** "host:port" as { host, port }, brackets of an IPv6 host removed; undefined when it is not one. */
+function hostPort(text: string): { host: string; port: number } | undefined {
+  const m = HOST_PORT.exec(text.trim());
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || port < 1 || port > 65535) return undefined;
+  return { host: (m[1] as string).replace(/^\[|\]$/g, ''), port };
+}
+
+/**
+ * REDIS_CLUSTER_NAT_MAP: "announced:port=reachable:port,…", for nodes that announce addresses this server cannot
+ * reach (a container network, a private endpoint). Only with REDIS_CLUSTER_NODES; every pair is checked.
+ */
+function parseNatMap(text: string | undefined, clustered: boolean, problems: string[]): NatMap | undefined {
+  const t = text?.trim();
+  if (!t) return undefined;
+  if (!clustered) {
+    problems.push('REDIS_CLUSTER_NAT_MAP applies to REDIS_CLUSTER_NODES only');
+    return undefined;
+  }
+  const map: NatMap = {};
+  for (const pair of t.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [from, to, extra] = pair.split('=');
+    const announced = from === undefined ? undefined : hostPort(from);
+    const reachable = to === undefined ? undefined : hostPort(to);
+    if (!announced || !reachable || extra !== undefined) {
+      problems.push(`REDIS_CLUSTER_NAT_MAP: "${pair}" is not announced-host:port=reachable-host:port (example: 10.0.1.5:6379=203.0.113.7:16379)`);
+      continue;
+    }
+    map[`${announced.host}:${announced.port}`] = reachable;
+  }
+  return map;
+}
+
 function parseRedis(url: string | undefined, nodes: string | undefined, problems: string[]): RedisTarget {
   const u = url?.trim() || undefined;
   const n = nodes?.trim() || undefined;
@@ -176,13 +215,9 @@ function parseRedis(url: string | undefined, nodes: string | undefined, problems
   }
   if (n) {
     const parsed = n.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
-      const m = /^([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(part);
-      const port = m ? Number(m[2]) : NaN;
-      if (!m || port < 1 || port > 65535) {
-        problems.push(`REDIS_CLUSTER_NODES: "${part}" is not host:port (example: 10.0.0.1:7000,10.0.0.2:7000)`);
-        return { host: '', port: 0 };
-      }
-      return { host: m[1] as string, port };
+      const node = hostPort(part);
+      if (!node) problems.push(`REDIS_CLUSTER_NODES: "${part}" is not host:port (example: 10.0.0.1:7000,10.0.0.2:7000)`);
+      return node ?? { host: '', port: 0 };
     });
     if (parsed.length === 0) problems.push('REDIS_CLUSTER_NODES is set but lists no host:port');
     return { kind: 'cluster', nodes: parsed };
@@ -208,6 +243,8 @@ export function parseConfig(
   if (redis.kind === 'cluster') Object.assign(redis, auth);
   const tls = parseTls(e, redis, readFile, problems);
   if (tls && redis.kind !== 'embedded') redis.tls = tls;
+  const natMap = parseNatMap(e.REDIS_CLUSTER_NAT_MAP, redis.kind === 'cluster', problems);
+  if (natMap && redis.kind === 'cluster') redis.natMap = natMap;
   let adminToken = e.ADMIN_TOKEN?.trim() ?? '';
   const adminTokenGenerated = adminToken === '';
   if (adminTokenGenerated) adminToken = generateToken();

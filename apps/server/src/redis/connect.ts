@@ -31,6 +31,7 @@ function quiet<T extends ServerRedis>(client: T, hints: ConnectionHints): T {
 interface ConnectionHints {
   credentials: string;
   tls: string;
+  unresolved: string;
 }
 
 const CLIENT_CERTIFICATE_HINT = 'Redis requires a client certificate: set REDIS_TLS_CERT_FILE and REDIS_TLS_KEY_FILE (signed by a CA it trusts).';
@@ -38,6 +39,7 @@ const CLIENT_CERTIFICATE_HINT = 'Redis requires a client certificate: set REDIS_
 const REFUSED_CREDENTIALS = /NOAUTH|WRONGPASS|invalid (username-password|password)|AUTH <password> called without any password/i;
 const UNTRUSTED_CERTIFICATE = /self[- ]signed certificate|unable to (verify|get local issuer)|certificate (has expired|is not yet valid)|Hostname\/IP does not match/i;
 const CLIENT_CERTIFICATE_WANTED = /alert certificate required|alert (bad|unknown) certificate|peer did not return a certificate/i;
+const UNRESOLVED_HOST = /getaddrinfo (ENOTFOUND|EAI_AGAIN) \S+/;
 const warned = new Set<string>();
 
 /**
@@ -51,6 +53,7 @@ function warnOnce(error: unknown, hints: ConnectionHints): void {
     ['credentials', REFUSED_CREDENTIALS, "refused this server's credentials", hints.credentials],
     ['tls', UNTRUSTED_CERTIFICATE, "presented a TLS certificate this server does not trust", hints.tls],
     ['client-certificate', CLIENT_CERTIFICATE_WANTED, 'refused this server without a client certificate it accepts', CLIENT_CERTIFICATE_HINT],
+    ['unresolved', UNRESOLVED_HOST, 'has an address this server cannot resolve', hints.unresolved],
   ] as const) {
     const found = pattern.exec(text);
     if (!found || warned.has(kind)) continue;
@@ -124,6 +127,7 @@ export function redisHandle(target: RedisTarget, timeoutMs: number): RedisHandle
       quiet(new Redis(target.url, options), {
         credentials: 'Put the user and password in REDIS_URL: redis://user:password@host:port (rediss:// for TLS).',
         tls: 'If Redis uses a private CA, set REDIS_TLS_CA_FILE to its PEM file.',
+        unresolved: 'Check the host name in REDIS_URL.',
       });
     const safe = target.url.replace(/\/\/[^@/]*@/, '//***@');
     return { kind: 'single', describe: safe, client: make(), connect: make };
@@ -131,6 +135,8 @@ export function redisHandle(target: RedisTarget, timeoutMs: number): RedisHandle
   const hints = {
     credentials: 'Set REDIS_CLUSTER_PASSWORD (and REDIS_CLUSTER_USERNAME for an ACL user) to what the cluster nodes require.',
     tls: 'If the nodes use a private CA, set REDIS_TLS_CA_FILE to its PEM file.',
+    unresolved:
+      'A node announces an address this server cannot use (a container network or private endpoint): map it with REDIS_CLUSTER_NAT_MAP=announced-host:port=reachable-host:port,…',
   };
   const make = () => {
     const cluster = quiet(
@@ -143,14 +149,18 @@ export function redisHandle(target: RedisTarget, timeoutMs: number): RedisHandle
         },
         enableOfflineQueue: false,
         lazyConnect: true,
+        ...(target.natMap ? { natMap: target.natMap } : {}),
         clusterRetryStrategy: (times: number) => Math.min(100 * times, 1000),
       }),
       hints,
     );
+    // A node's own errors (an announced name that does not resolve, say) come as 'node error', not 'error'.
+    cluster.on('node error', (error: unknown) => warnOnce(error, hints));
     if (target.tls && target.nodes[0]) probeTlsOnFirstError(cluster, target.nodes[0], target.tls, hints);
     return cluster;
   };
-  const who = `${target.tls ? ' over TLS' : ''}${target.password === undefined ? '' : ` as ${target.username ?? 'default'} with a password`}`;
+  const nat = target.natMap ? `, ${Object.keys(target.natMap).length} NAT-mapped address(es)` : '';
+  const who = `${target.tls ? ' over TLS' : ''}${target.password === undefined ? '' : ` as ${target.username ?? 'default'} with a password`}${nat}`;
   return { kind: 'cluster', describe: `cluster ${target.nodes.map((n) => `${n.host}:${n.port}`).join(',')}${who}`, client: make(), connect: make };
 }
 
