@@ -2,7 +2,7 @@ import { COMMON_ARGV, luaScript } from './prelude.js';
 
 export const FIXED_WINDOW_LUA = luaScript(
   `-- ratelab fixed-window: count admitted cost per clock-aligned window, atomically.
--- KEYS[1] string: the window's three numbers (window, count, last), written by pack_numbers
+-- KEYS[1] string: the window's three numbers (window, count, last), written by write_numbers
 ${COMMON_ARGV}
 -- ARGV[4] limit, ARGV[5] windowMs
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
@@ -11,9 +11,7 @@ local t = now_ms()
 local cost = arg(2)
 local limit = arg(4)
 local size = arg(5)
-local stored_window, stored_count, last = nil, 0, t
-local stored = redis.call('GET', KEYS[1])
-if type(stored) == 'string' then stored_window, stored_count, last = unpack_numbers(stored) end
+local stored_window, stored_count, last = read_numbers(KEYS[1], nil, 0, t)
 local now = math.max(t, last)
 local window = floor(now / size)
 local count = 0
@@ -21,7 +19,7 @@ if stored_window == window then count = stored_count end
 
 local allowed = count + cost <= limit
 if allowed then count = count + cost end
-redis.call('SET', KEYS[1], pack_numbers(window, count, now), 'PX', ARGV[3])
+write_numbers(KEYS[1], window, count, now)
 
 local to_next = (window + 1) * size - t
 local retry = 0

@@ -2,7 +2,7 @@ import { COMMON_ARGV, luaScript } from './prelude.js';
 
 export const LEAKY_BUCKET_LUA = luaScript(
   `-- ratelab leaky-bucket (queue / shaper): one atomic drain-decide-enqueue step.
--- KEYS[1] string: the queue's two numbers (level, last), written by pack_numbers
+-- KEYS[1] string: the queue's two numbers (level, last), written by write_numbers
 ${COMMON_ARGV}
 -- ARGV[4] capacity, ARGV[5] leakPerSecond
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs, tMs }`,
@@ -11,9 +11,7 @@ local t = now_ms()
 local cost = arg(2)
 local capacity = arg(4)
 local leak = arg(5)
-local level, last = 0, t
-local stored = redis.call('GET', KEYS[1])
-if type(stored) == 'string' then level, last = unpack_numbers(stored) end
+local level, last = read_numbers(KEYS[1], 0, t)
 local function drain(lv, elapsed) return math.max(0, lv - elapsed * leak / 1000) end
 
 local gap = math.max(0, last - t)
@@ -25,7 +23,7 @@ if allowed then
   level = level + cost
 end
 last = math.max(last, t)
-redis.call('SET', KEYS[1], pack_numbers(level, last), 'PX', ARGV[3])
+write_numbers(KEYS[1], level, last)
 
 local retry = 0
 if not allowed then

@@ -11,13 +11,20 @@
  * - `refill_wait(x, need, cap, rate)`: that same wait search for a refilling amount, `min(cap, x + d * rate / 1000)`,
  *   written without a predicate closure: a batch runs the token bucket's body once per request, and a closure
  *   made there is made (and collected) once per request.
- * - `pack_numbers(...)`, `unpack_numbers(v)`: up to four numbers in one string value, so a small state is one GET
- *   and one SET PX instead of a hash read, a hash write and a PEXPIRE. With Redis's `struct` library they are 8-byte
- *   little-endian doubles: exact, and cheaper than formatting and parsing 17-digit text, which was the largest cost of
- *   the token bucket's script after its commands. fengari (ioredis-mock) has no `struct`, so there they are `fmt`
- *   numbers separated by spaces, exact too: every engine reads back the same doubles and decides the same. `rawget`
- *   looks `struct` up without tripping Redis's guard against reading undefined globals. `unpack_numbers` on Redis
- *   also returns struct's next-position value after the numbers; callers take only the numbers.
+ * - `read_numbers(key, ...)`, `write_numbers(key, ...)`: a small state, up to four numbers, kept in one string
+ *   value: one GET, and one SET with the keys' TTL (ARGV[3]), instead of a hash read, a hash write and a PEXPIRE.
+ *   `read_numbers` returns the stored numbers, or its own other arguments (the fresh state) when the key is absent.
+ *   With Redis's `struct` library the numbers are 8-byte little-endian doubles: exact, and cheaper than formatting
+ *   and parsing 17-digit text, which was the largest cost of the token bucket's script after its commands. fengari
+ *   (ioredis-mock) has no `struct`, so there they are `fmt` numbers separated by spaces, exact too: every engine
+ *   reads back the same doubles and decides the same. `rawget` looks `struct` up without tripping Redis's guard
+ *   against reading undefined globals. On Redis `read_numbers` also returns struct's next-position value after the
+ *   numbers; callers take only the numbers.
+ * - `arg(i)`, `floor(x)`, `ceil(x)`: numbers are kept as floats (doubles) everywhere. Redis runs Lua 5.1, where
+ *   every number is a double, like in JavaScript. ioredis-mock runs fengari (Lua 5.3) with 32-bit integers:
+ *   `tonumber('1000')` and `math.floor(...)` give integers there, and integer products such as
+ *   `(window + 2) * windowMs` silently wrap around past 2^31. Adding 0.0 makes a number a float in Lua 5.3 and
+ *   is a no-op in Lua 5.1, so both engines compute in doubles, exactly as the TypeScript model does.
  */
 export const LUA_PRELUDE = `local function floor(x) return math.floor(x) + 0.0 end
 local function ceil(x) return math.ceil(x) + 0.0 end
@@ -34,17 +41,24 @@ local function num(v)
 end
 local struct_lib = rawget(_G, 'struct')
 local PACKED = { '<d', '<dd', '<ddd', '<dddd' }
-local function pack_numbers(...)
-  if struct_lib then return struct_lib.pack(PACKED[select('#', ...)], ...) end
-  local text = { ... }
-  for i = 1, #text do text[i] = fmt(text[i]) end
-  return table.concat(text, ' ')
-end
-local function unpack_numbers(v)
-  if struct_lib then return struct_lib.unpack(PACKED[#v / 8], v) end
+local function read_numbers(key, ...)
+  local stored = redis.call('GET', key)
+  if type(stored) ~= 'string' then return ... end
+  if struct_lib then return struct_lib.unpack(PACKED[#stored / 8], stored) end
   local out = {}
-  for word in string.gmatch(v, '%S+') do out[#out + 1] = tonumber(word) + 0.0 end
+  for word in string.gmatch(stored, '%S+') do out[#out + 1] = tonumber(word) + 0.0 end
   return (table.unpack or unpack)(out)
+end
+local function write_numbers(key, ...)
+  local value
+  if struct_lib then
+    value = struct_lib.pack(PACKED[select('#', ...)], ...)
+  else
+    local text = { ... }
+    for i = 1, #text do text[i] = fmt(text[i]) end
+    value = table.concat(text, ' ')
+  end
+  redis.call('SET', key, value, 'PX', ARGV[3])
 end
 local function refill_wait(x, need, cap, rate)
   local d = math.max(0, ceil((need - x) * 1000 / rate))

@@ -2,7 +2,7 @@ import { COMMON_ARGV, luaScript } from './prelude.js';
 
 export const SLIDING_COUNTER_LUA = luaScript(
   `-- ratelab sliding-counter: the two-window approximation, atomically.
--- KEYS[1] string: four numbers (window, current, previous, last), written by pack_numbers
+-- KEYS[1] string: four numbers (window, current, previous, last), written by write_numbers
 ${COMMON_ARGV}
 -- ARGV[4] limit, ARGV[5] windowMs
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
@@ -11,9 +11,7 @@ local t = now_ms()
 local cost = arg(2)
 local limit = arg(4)
 local size = arg(5)
-local window, current, previous, last = nil, 0, 0, t
-local stored = redis.call('GET', KEYS[1])
-if type(stored) == 'string' then window, current, previous, last = unpack_numbers(stored) end
+local window, current, previous, last = read_numbers(KEYS[1], nil, 0, 0, t)
 local now = math.max(t, last)
 local w = floor(now / size)
 window = window or w
@@ -35,7 +33,7 @@ end
 local estimate = estimate_at(now)
 local allowed = estimate + cost <= limit
 if allowed then current = current + cost end
-redis.call('SET', KEYS[1], pack_numbers(window, current, previous, now), 'PX', ARGV[3])
+write_numbers(KEYS[1], window, current, previous, now)
 
 local retry = 0
 if not allowed then

@@ -3,7 +3,7 @@ import { COMMON_ARGV, luaScript } from './prelude.js';
 export const SLIDING_LOG_LUA = luaScript(
   `-- ratelab sliding-log: an exact log of admitted cost in the window (t - windowMs, t], atomically.
 -- KEYS[1] sorted set: one member "seq:cost" per logged request, scored by its time in ms
--- KEYS[2] string, written by pack_numbers: the cost still in the window, a member counter, the latest time seen,
+-- KEYS[2] string, written by write_numbers: the cost still in the window, a member counter, the latest time seen,
 --         the newest entry's time (-1 before the first)
 ${COMMON_ARGV}
 -- ARGV[4] limit, ARGV[5] windowMs, ARGV[6] countRejected ('1' logs blocked requests too)
@@ -14,9 +14,7 @@ local cost = arg(2)
 local limit = arg(4)
 local size = arg(5)
 local count_rejected = ARGV[6] == '1'
-local logged, seq, last, newest = 0, 0, t, -1
-local stored = redis.call('GET', KEYS[2])
-if type(stored) == 'string' then logged, seq, last, newest = unpack_numbers(stored) end
+local logged, seq, last, newest = read_numbers(KEYS[2], 0, 0, t, -1)
 local now = math.max(t, last)
 local function cost_of(member) return num(string.match(member, ':(%d+)$')) end
 
@@ -33,7 +31,7 @@ if allowed or count_rejected then
   logged = logged + cost
   newest = now
 end
-redis.call('SET', KEYS[2], pack_numbers(logged, seq, now, newest), 'PX', ARGV[3])
+write_numbers(KEYS[2], logged, seq, now, newest)
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 
 local retry = 0

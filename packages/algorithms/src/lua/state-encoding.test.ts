@@ -1,4 +1,4 @@
-// Every script stores its numbers in one string (prelude `pack_numbers`; the sliding log its meta, beside the
+// Every script stores its numbers in one string (prelude `write_numbers`; the sliding log its meta, beside the
 // sorted set of entries): 8-byte doubles
 // where Redis has its `struct` library, 17-digit text where the engine has not (fengari, under ioredis-mock). Both
 // must hold exactly the model's numbers, and each engine must really take its own branch: a Redis that silently fell

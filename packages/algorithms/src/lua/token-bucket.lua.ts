@@ -2,7 +2,7 @@ import { COMMON_ARGV, luaScript } from './prelude.js';
 
 export const TOKEN_BUCKET_LUA = luaScript(
   `-- ratelab token-bucket: one atomic read-refill-decide-write step.
--- KEYS[1] string: the bucket's two numbers (tokens, last), written by pack_numbers
+-- KEYS[1] string: the bucket's two numbers (tokens, last), written by write_numbers
 ${COMMON_ARGV}
 -- ARGV[4] capacity, ARGV[5] refillPerSecond
 -- Returns { allowed, remaining, retryAfterMs, resetMs, delayMs (0), tMs }`,
@@ -11,9 +11,7 @@ local t = now_ms()
 local cost = arg(2)
 local capacity = arg(4)
 local rate = arg(5)
-local tokens, last = capacity, t
-local stored = redis.call('GET', KEYS[1])
-if type(stored) == 'string' then tokens, last = unpack_numbers(stored) end
+local tokens, last = read_numbers(KEYS[1], capacity, t)
 
 -- Refill in the operation order every engine uses: min(capacity, tokens + elapsed * rate / 1000).
 local gap = math.max(0, last - t)
@@ -21,7 +19,7 @@ tokens = math.min(capacity, tokens + math.max(0, t - last) * rate / 1000)
 local allowed = tokens >= cost
 if allowed then tokens = tokens - cost end
 last = math.max(last, t)
-redis.call('SET', KEYS[1], pack_numbers(tokens, last), 'PX', ARGV[3])
+write_numbers(KEYS[1], tokens, last)
 
 local retry = 0
 if not allowed then retry = gap + refill_wait(tokens, cost, capacity, rate) end
