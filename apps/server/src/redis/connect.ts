@@ -138,6 +138,9 @@ export function redisHandle(target: RedisTarget, timeoutMs: number): RedisHandle
     unresolved:
       'A node announces an address this server cannot use (a container network or private endpoint): map it with REDIS_CLUSTER_NAT_MAP=announced-host:port=reachable-host:port,…',
   };
+  // Every connection of the handle has the same target, so only the first one made (the app's main client) carries
+  // the probe: one diagnosis serves them all, and a race's replicas do not each open a probe connection.
+  let probe = target.tls && target.nodes[0] ? { node: target.nodes[0], tls: target.tls } : undefined;
   const make = () => {
     const cluster = quiet(
       new Cluster(target.nodes, {
@@ -156,7 +159,8 @@ export function redisHandle(target: RedisTarget, timeoutMs: number): RedisHandle
     );
     // A node's own errors (an announced name that does not resolve, say) come as 'node error', not 'error'.
     cluster.on('node error', (error: unknown) => warnOnce(error, hints));
-    if (target.tls && target.nodes[0]) probeTlsOnFirstError(cluster, target.nodes[0], target.tls, hints);
+    if (probe) probeTlsOnFirstError(cluster, probe.node, probe.tls, hints);
+    probe = undefined;
     return cluster;
   };
   const nat = target.natMap ? `, ${Object.keys(target.natMap).length} NAT-mapped address(es)` : '';

@@ -1,6 +1,6 @@
 import type { DecisionColumnsView } from '@ratelab/sim';
 import type { BreakerTransition, LimiterJson, TraceDecision, TraceLimiter, TraceView } from '../state/types';
-import { FALLBACKS, interner } from './encoding';
+import { FALLBACKS, interner, orNaN } from './encoding';
 import { columnsFromView } from './lean-columns';
 
 /**
@@ -58,8 +58,6 @@ export interface TraceData {
   breaker: BreakerTransition[];
   faults: { kind: string; fromMs: number; toMs: number }[];
 }
-
-const num = (v: number | undefined) => (v === undefined ? Number.NaN : v);
 
 export function detailColumns(l: TraceLimiter): LimiterDetail {
   const ds = l.decisions;
@@ -123,10 +121,10 @@ export function toColumns(trace: TraceView & { title?: string }, withDetail: boo
       c.allowed[i] = d.allowed ? 1 : 0;
       c.remaining[i] = d.remaining;
       c.retryAfterMs[i] = d.retryAfterMs;
-      c.delayMs[i] = num(d.delayMs);
-      c.cost[i] = num(d.cost);
-      c.nowMs[i] = num(d.nowMs);
-      c.arrivalMs[i] = num(d.arrivalMs);
+      c.delayMs[i] = orNaN(d.delayMs);
+      c.cost[i] = orNaN(d.cost);
+      c.nowMs[i] = orNaN(d.nowMs);
+      c.arrivalMs[i] = orNaN(d.arrivalMs);
       c.attempt[i] = d.attempt;
       c.replica[i] = d.replica;
       c.client[i] = clients(d.client);

@@ -4,6 +4,9 @@
 
 export const FALLBACKS = ['allow', 'deny', 'local'] as const;
 
+/** An optional number field as a column value: NaN where the decision has no such field. */
+export const orNaN = (v: number | undefined): number => (v === undefined ? Number.NaN : v);
+
 /**
  * Interns strings into `strings`. Each call of the returned function gives one interning function over the same
  * table, remembering its previous answer: consecutive decisions usually share a client (and a key), so one lookup

@@ -1,7 +1,7 @@
 import type { DecisionColumnsView } from '@ratelab/sim';
 import type { TraceLimiter } from '../state/types';
 import type { LimiterColumns } from './columns';
-import { FALLBACKS, type Interner } from './encoding';
+import { FALLBACKS, orNaN, type Interner } from './encoding';
 
 /**
  * A limiter's LimiterColumns read from the simulator's own columns (decisionColumns), without one object per
@@ -23,7 +23,6 @@ export function columnsFromView(l: TraceLimiter, view: DecisionColumnsView, tabl
   // The string indices of each client's id and key, found the first time the client appears (-1: not yet).
   const idOf = new Int32Array(view.clients.length).fill(-1);
   const keyOf = new Int32Array(view.clients.length).fill(-1);
-  const nan = (v: number | undefined) => (v === undefined ? Number.NaN : v);
   for (let i = 0; i < n; i++) {
     const ci = view.client[i]!;
     if (idOf[ci]! < 0) {
@@ -34,10 +33,10 @@ export function columnsFromView(l: TraceLimiter, view: DecisionColumnsView, tabl
     c.client[i] = idOf[ci]!;
     c.key[i] = keyOf[ci]!;
     c.allowed[i] = view.allowed(i) ? 1 : 0;
-    c.delayMs[i] = nan(view.delayMs(i));
-    c.cost[i] = nan(view.cost(i));
-    c.nowMs[i] = nan(view.nowMs(i));
-    c.arrivalMs[i] = nan(view.arrivalMs(i));
+    c.delayMs[i] = orNaN(view.delayMs(i));
+    c.cost[i] = orNaN(view.cost(i));
+    c.nowMs[i] = orNaN(view.nowMs(i));
+    c.arrivalMs[i] = orNaN(view.arrivalMs(i));
     const fallback = view.fallback(i);
     c.fallback[i] = fallback ? FALLBACKS.indexOf(fallback) : -1;
     c.fallbackReason[i] = fallback ? intern(view.fallbackReason(i)) : -1;

@@ -4,7 +4,7 @@ import type { LimiterDetail, TraceData } from './columns';
 /**
  * Messages between the page and the simulator workers. Every request carries an id so a stale answer can be dropped.
  * "run" answers with the decisions (and, for a small run, their detail at once); "detail" computes a large run's
- * explanations and state snapshots, in a second worker so it never holds up the next "run".
+ * explanations and state snapshots, in a worker of its own so it never holds up the next "run".
  */
 export type WorkerRequest =
   /** `limiterRange`: run only the limiters [from, to) (one part of a run split across workers, see run/parts.ts). */

@@ -3,7 +3,7 @@ import type { LimiterDetail, TraceData } from './columns';
 import { changedLimiter, joinParts, spliceLimiter, splitLimiters } from './parts';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
-export type RunResult = { ok: true; trace: TraceData; simMs: number; id: number } | { ok: false; issues: Issue[] };
+export type RunResult = { ok: true; trace: TraceData; simMs: number } | { ok: false; issues: Issue[] };
 
 /**
  * One simulator worker: requests are answered in order and each caller gets a promise for its answer. If workers are
@@ -76,14 +76,14 @@ export class SimRunner {
     if (base && changed >= 0) {
       const lane = this.runs[id % this.runs.length]!;
       return lane.send({ id, kind: 'run', scenario, limiterRange: [changed, changed + 1] }).then((r) => {
-        const result = resultOf([r], id);
+        const result = resultOf([r]);
         return result.ok ? { ...result, trace: spliceLimiter(base.trace, changed, result.trace) } : result;
       });
     }
     const ranges = splitLimiters(limiterCount(scenario), this.lanes);
-    if (ranges.length <= 1) return this.runs[0]!.send({ id, kind: 'run', scenario }).then((r) => resultOf([r], id));
+    if (ranges.length <= 1) return this.runs[0]!.send({ id, kind: 'run', scenario }).then((r) => resultOf([r]));
     for (let i = this.runs.length; i < ranges.length; i++) this.runs.push(new WorkerLane(`ratelab-sim-${i + 1}`));
-    return Promise.all(ranges.map((limiterRange, i) => this.runs[i]!.send({ id, kind: 'run', scenario, limiterRange }))).then((rs) => resultOf(rs, id));
+    return Promise.all(ranges.map((limiterRange, i) => this.runs[i]!.send({ id, kind: 'run', scenario, limiterRange }))).then((rs) => resultOf(rs));
   }
 
   /**
@@ -108,7 +108,7 @@ export class SimRunner {
  * One run's result from the answers of its parts, in limiter order. Every part validated the same scenario, so the
  * first part's problems are the run's; the run took as long as its slowest part.
  */
-function resultOf(answers: WorkerResponse[], id: number): RunResult {
+function resultOf(answers: WorkerResponse[]): RunResult {
   const crash = answers.find((r) => r.kind === 'crash');
   if (crash?.kind === 'crash') return { ok: false, issues: [{ path: '', message: `The simulator failed: ${crash.message}` }] };
   const traces: TraceData[] = [];
@@ -119,5 +119,5 @@ function resultOf(answers: WorkerResponse[], id: number): RunResult {
     traces.push(r.trace);
     simMs = Math.max(simMs, r.simMs);
   }
-  return { ok: true, trace: joinParts(traces), simMs, id };
+  return { ok: true, trace: joinParts(traces), simMs };
 }

@@ -2,8 +2,9 @@
 import type { WorkerRequest } from './protocol';
 import { answer } from './simulate';
 
-// The simulator runs here so a long scenario never freezes the page. The page starts this script twice: one worker
-// answers runs, a second one (started with the first large run) computes explanations and state snapshots.
+// The simulator runs here so a long scenario never freezes the page. The page starts this script several times: up to
+// one worker per core answers runs (each its share of the limiters), and one more, started with the first large run,
+// computes explanations and state snapshots.
 // A detail request waits one task before it starts, so when a newer one is already queued (fast edits) the stale one
 // is skipped instead of computed.
 let newestDetail = 0;
