@@ -52,68 +52,32 @@ export function linkDecisionColumns(limiter: TraceLimiter, columns: DecisionColu
 /** A trace limiter's decisions as read-only columns, without building records; undefined when `decisions` must be read. */
 export function decisionColumns(limiter: TraceLimiter): DecisionColumnsView | undefined {
   const source = sources.get(limiter);
-  return source && source.unread() ? new ColumnsView(source.columns) : undefined;
+  return source && source.unread() ? columnsView(source.columns) : undefined;
 }
 
 /** The view over one DecisionColumns: the columns cut to their length (they keep spare room for growing). */
-class ColumnsView implements DecisionColumnsView {
-  readonly length: number;
-  readonly clients: readonly DecisionClient[];
-  readonly tMs: ArrayLike<number>;
-  readonly client: ArrayLike<number>;
-  readonly replica: ArrayLike<number>;
-  readonly attempt: ArrayLike<number>;
-  readonly remaining: ArrayLike<number>;
-  readonly retryAfterMs: ArrayLike<number>;
-  private readonly flags: Uint8Array;
-  private readonly cols: DecisionColumns;
-
-  constructor(cols: DecisionColumns) {
-    const n = cols.length;
-    this.cols = cols;
-    this.length = n;
-    this.clients = cols.clients;
-    this.tMs = cols.tMs.subarray(0, n);
-    this.client = cols.client.subarray(0, n);
-    this.replica = cols.replica.subarray(0, n);
-    this.attempt = cols.attempt.subarray(0, n);
-    this.remaining = cols.remaining.subarray(0, n);
-    this.retryAfterMs = cols.retryAfterMs.subarray(0, n);
-    this.flags = cols.flags.subarray(0, n);
-  }
-
-  allowed(i: number): boolean {
-    return ((this.flags[i] as number) & ALLOWED) !== 0;
-  }
-
-  fallback(i: number): FallbackKind | undefined {
-    return fallbackOf(this.flags[i] as number);
-  }
-
-  fallbackReason(i: number): FallbackReason | undefined {
-    const flags = this.flags[i] as number;
-    return fallbackOf(flags) === undefined ? undefined : reasonOf(flags);
-  }
-
-  delayMs(i: number): number | undefined {
-    return ((this.flags[i] as number) & HAS_DELAY) !== 0 ? ((this.cols.delayMs as Float64Array)[i] as number) : undefined;
-  }
-
-  cost(i: number): number | undefined {
-    const cost = this.cols.cost;
-    return cost && cost[i] !== 1 ? (cost[i] as number) : undefined;
-  }
-
-  nowMs(i: number): number | undefined {
-    return this.unlessTMs(this.cols.nowMs, i);
-  }
-
-  arrivalMs(i: number): number | undefined {
-    return this.unlessTMs(this.cols.arrivalMs, i);
-  }
-
+function columnsView(cols: DecisionColumns): DecisionColumnsView {
+  const n = cols.length;
+  const tMs = cols.tMs.subarray(0, n);
+  const flags = cols.flags.subarray(0, n);
+  const { delayMs, cost, nowMs, arrivalMs } = cols;
   /** A time column's value at `i`, or undefined where it equals the decision time (the record omits it then). */
-  private unlessTMs(col: Float64Array | undefined, i: number): number | undefined {
-    return col && col[i] !== this.tMs[i] ? (col[i] as number) : undefined;
-  }
+  const unlessTMs = (col: Float64Array | undefined, i: number) => (col && col[i] !== tMs[i] ? (col[i] as number) : undefined);
+  return {
+    length: n,
+    clients: cols.clients,
+    tMs,
+    client: cols.client.subarray(0, n),
+    replica: cols.replica.subarray(0, n),
+    attempt: cols.attempt.subarray(0, n),
+    remaining: cols.remaining.subarray(0, n),
+    retryAfterMs: cols.retryAfterMs.subarray(0, n),
+    allowed: (i) => ((flags[i] as number) & ALLOWED) !== 0,
+    fallback: (i) => fallbackOf(flags[i] as number),
+    fallbackReason: (i) => (fallbackOf(flags[i] as number) === undefined ? undefined : reasonOf(flags[i] as number)),
+    delayMs: (i) => (((flags[i] as number) & HAS_DELAY) !== 0 ? ((delayMs as Float64Array)[i] as number) : undefined),
+    cost: (i) => (cost && cost[i] !== 1 ? (cost[i] as number) : undefined),
+    nowMs: (i) => unlessTMs(nowMs, i),
+    arrivalMs: (i) => unlessTMs(arrivalMs, i),
+  };
 }
