@@ -14,6 +14,8 @@ const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 const useServer = existsSync(new URL('./scripts/start.mjs', import.meta.url));
 
+const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 };
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
@@ -42,8 +44,8 @@ export default defineConfig({
   // The timing report (perf.spec.ts) runs last and alone, after every other spec has finished, so the other
   // Playwright worker's browser does not share the two CPUs with the edits it measures.
   projects: [
-    { name: 'chromium', testIgnore: /perf\.spec\.ts$/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 } },
-    { name: 'timing', testMatch: /perf\.spec\.ts$/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 } },
+    { name: 'chromium', testIgnore: /perf\.spec\.ts$/, use: desktop },
+    { name: 'timing', testMatch: /perf\.spec\.ts$/, dependencies: ['chromium'], use: desktop },
   ],
   webServer: {
     command: useServer ? 'node scripts/start.mjs' : `npx vite build && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,

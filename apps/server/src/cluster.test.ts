@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinScenario, BUILTIN_SCENARIOS } from '@ratelab/sim';
 import { startRedisCluster, type LocalRedisCluster } from '../../../scripts/lib/redis-cluster.mjs';
 import { ADMIN } from './test-support/harness.js';
-import { getJson, spawnServer, type SpawnedServer } from './test-support/spawn-server.js';
+import { getJson, spawnServer, waitForOutput, type SpawnedServer } from './test-support/spawn-server.js';
 
 let cluster: LocalRedisCluster;
 let server: SpawnedServer;
@@ -72,8 +72,8 @@ describe('the server on a Redis Cluster that requires a password', () => {
     for (const env of [{}, { REDIS_CLUSTER_PASSWORD: 'wrong' }] as Record<string, string>[]) {
       const s = await spawnServer({ REDIS_CLUSTER_NODES: locked.env, ADMIN_TOKEN: ADMIN, ...env });
       try {
-        // Bounded wait (10 s) for the one-time message; the server keeps serving onRedisDown meanwhile.
-        for (let i = 0; i < 100 && !s.output().includes('refused this server'); i += 1) await new Promise((r) => setTimeout(r, 100));
+        // The message is printed once; the server keeps serving onRedisDown meanwhile.
+        await waitForOutput(s, 'refused this server');
         expect(s.output()).toMatch(/Redis refused this server's credentials \((NOAUTH|WRONGPASS)[^)]*\)\. Set REDIS_CLUSTER_PASSWORD/);
         const health = await getJson<{ redis: string }>(`${s.url}/healthz`);
         expect(health.body.redis).not.toBe('up');
@@ -106,7 +106,7 @@ describe('the server on a Redis Cluster whose nodes announce names it cannot res
     }
     const unmapped = await spawnServer({ REDIS_CLUSTER_NODES: hidden.env, ADMIN_TOKEN: ADMIN });
     try {
-      for (let i = 0; i < 100 && !unmapped.output().includes('REDIS_CLUSTER_NAT_MAP'); i += 1) await new Promise((r) => setTimeout(r, 100));
+      await waitForOutput(unmapped, 'REDIS_CLUSTER_NAT_MAP');
       expect(unmapped.output()).toMatch(/node-\d\.ratelab-cluster\.invalid.*REDIS_CLUSTER_NAT_MAP/s);
       expect((await getJson<{ redis: string }>(`${unmapped.url}/healthz`)).body.redis).not.toBe('up');
     } finally {

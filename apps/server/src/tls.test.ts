@@ -8,7 +8,7 @@ import { startRedisCluster, type LocalRedisCluster } from '../../../scripts/lib/
 import { freePort, startRedis } from '../../../scripts/lib/redis-server.mjs';
 import { makeTestCertificates, type TestCertificates } from '../../../scripts/lib/tls-certs.mjs';
 import { ADMIN } from './test-support/harness.js';
-import { getJson, spawnServer, type SpawnedServer } from './test-support/spawn-server.js';
+import { getJson, spawnServer, waitForOutput } from './test-support/spawn-server.js';
 
 let certs: TestCertificates;
 let cluster: LocalRedisCluster;
@@ -37,11 +37,6 @@ const clusterTls = (): Record<string, string> => ({
   REDIS_TLS_CERT_FILE: certs.clientCert,
   REDIS_TLS_KEY_FILE: certs.clientKey,
 });
-
-/** Waits (bounded: 10 s) for a one-time message; meanwhile requests get the rule's onRedisDown answer. */
-async function waitForOutput(s: SpawnedServer, text: string): Promise<void> {
-  for (let i = 0; i < 100 && !s.output().includes(text); i += 1) await new Promise((r) => setTimeout(r, 100));
-}
 
 /** One decision through the server: the demo rule (a seeded token bucket) on key `a`. */
 async function decide(url: string) {

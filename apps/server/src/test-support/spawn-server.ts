@@ -55,6 +55,11 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
   };
 }
 
+/** Waits until the server has printed `text` (bounded: 10 s); the caller then asserts on the output. */
+export async function waitForOutput(s: SpawnedServer, text: string): Promise<void> {
+  for (let i = 0; i < 100 && !s.output().includes(text); i += 1) await new Promise((r) => setTimeout(r, 100));
+}
+
 export async function getJson<T = unknown>(url: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await fetch(url, init);
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
